@@ -23,22 +23,45 @@ export interface PutResult {
 /**
  * What every store (SQLite by default, PostgreSQL later) offers. Async so that a networked
  * implementation fits; the contract tests in test/store/contract.ts run against each one.
+ *
+ * Errors are MarsadErrors: E_VALIDATION for a document that does not match the model (or whose id
+ * is not the hash of its text), E_USAGE for a bad argument (an ambiguous id prefix, a search that
+ * cannot be understood), E_STORE when the database refuses.
  */
 export interface Store {
   readonly kind: string;
-  /** Insert documents atomically (all or none); a document whose id exists is skipped. */
+  /**
+   * Insert documents atomically (all or none, in one transaction); a document whose id exists —
+   * already stored, or earlier in the same batch — is skipped and listed in `skipped`.
+   */
   putDocuments(docs: readonly AnalysedDocument[]): Promise<PutResult>;
-  /** Replace the stored analysis of an existing document (re-analysis); false if absent. */
+  /**
+   * Replace the stored analysis of an existing document (re-analysis) and re-index it with the
+   * store's analyzer; the cleaned text, source and ingest time stay. False if absent.
+   */
   updateDocument(doc: AnalysedDocument): Promise<boolean>;
   hasDocument(id: string): Promise<boolean>;
-  /** By full id, unique id prefix (at least 8 hex digits after `sha256:` or bare), or exact source. */
+  /**
+   * By full id, exact source (the latest document ingested from it), or unique id prefix (at least
+   * 8 hex digits, with or without `sha256:`). An ambiguous prefix throws E_USAGE.
+   */
   getDocument(ref: string): Promise<AnalysedDocument | null>;
+  /** Summaries in ingest order. */
   listDocuments(options?: ListOptions): Promise<DocumentSummary[]>;
   countDocuments(): Promise<number>;
   /** All documents in ingest order, a page at a time, without loading the corpus in memory. */
   iterateDocuments(batchSize?: number): AsyncIterable<AnalysedDocument>;
+  /** Record why a source failed; a second failure of the same source replaces the first. */
   recordFailure(failure: IngestFailure): Promise<void>;
+  /** Forget the failure of a source (after it was ingested successfully); false if there was none. */
+  clearFailure(source: string): Promise<boolean>;
+  /** Failures in the order they were (last) recorded. */
   listFailures(options?: ListOptions): Promise<IngestFailure[]>;
+  countFailures(): Promise<number>;
+  /**
+   * Bare words must all match; "quoted text" is a phrase. Any input is safe: nothing the user types
+   * reaches the database's query syntax unescaped. A query with no searchable word has total 0.
+   */
   search(query: SearchQuery): Promise<SearchResult>;
   close(): Promise<void>;
 }
