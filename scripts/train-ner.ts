@@ -1,0 +1,330 @@
+/**
+ * Trains the Arabic NER tagger (averaged perceptron, src/extract/ner) and writes
+ * data/models/ner-ar.json.gz.
+ *
+ *   npm run train:ner                      # the committed model
+ *   npm run train:ner -- --dev             # hold out the last 10% of ANERcorp train, print dev F1
+ *   options: --aqmar (add AQMAR train+dev) --no-gaz --gaz-drop 0.5 --epochs N --min-feature N
+ *            --prune X --seed N --out PATH
+ *
+ * Never reads a test split or newsfane_gold (ANERcorp's own text).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  AQMAR_TYPES,
+  buildGazetteer,
+  type Gazetteer,
+  lightNormalizeWord,
+  matchGazetteer,
+  type NerModel,
+  parseConll,
+  parseNameList,
+  saveModel,
+  scoreConll,
+  seededRandom,
+  type TaggedSentence,
+  type TrainingSentence,
+  type TriggerLists,
+} from '../src/extract/ner/index.js';
+import { tagDocumentWithModel } from '../src/extract/ner/tagger.js';
+import { trainNer } from '../src/extract/ner/train.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const SHARED = join(ROOT, '..', 'shared', 'data');
+const ANER_TRAIN = join(SHARED, 'anercorp', 'ANERcorp_CamelLabSplit_reconstructed_train.txt');
+const AQMAR_TRAIN = join(SHARED, 'aqmar', 'aqmar_train.txt');
+const AQMAR_DEV = join(SHARED, 'aqmar', 'aqmar_dev.txt');
+const GAZ_DIR = join(SHARED, 'anergazet');
+const TRIGGERS = join(ROOT, 'data', 'models', 'ner-triggers.json');
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i < 0 ? undefined : process.argv[i + 1];
+}
+const flag = (name: string) => process.argv.includes(`--${name}`);
+
+/**
+ * ANERGazet's three lists, cleaned of entries that are mostly not names in the training text:
+ * a one-word entry seen ≥ 5 times in `train` and tagged O ≥ 70% of the time is dropped («من»,
+ * «كان», «الماضي» are in the PERS list, «عام», «اليوم» in ORG). Only training labels are used.
+ */
+export function loadAnergazet(
+  dir: string,
+  train: readonly TaggedSentence[],
+  extra: { name: string; type: string }[] = [],
+): Gazetteer {
+  const lists: [string, string][] = [
+    ['AlignedLocGazetteer.txt', 'LOC'],
+    ['AlignedOrgGazetteer.txt', 'ORG'],
+    ['AlignedPersGazetteer.txt', 'PERS'],
+  ];
+  const seen = new Map<string, [number, number]>();
+  for (const s of train) {
+    s.words.forEach((w, i) => {
+      const k = lightNormalizeWord(w);
+      const c = seen.get(k) ?? [0, 0];
+      c[0]++;
+      if (s.tags[i] === 'O') c[1]++;
+      seen.set(k, c);
+    });
+  }
+  const entries = [
+    ...lists.flatMap(([f, t]) => parseNameList(readFileSync(join(dir, f), 'utf8'), t)),
+    ...extra,
+  ];
+  return buildGazetteer(
+    entries.filter(({ name }) => {
+      const c = seen.get(lightNormalizeWord(name.trim()));
+      return !c || c[0] < 5 || c[1] / c[0] < 0.7;
+    }),
+  );
+}
+
+/**
+ * Optional larger name lists (--gaz-extra): ANETAC's EN–AR named-entity pairs, A. Khateeb's
+ * Arabic first/last names, and mledoze country names (common + official Arabic).
+ */
+export function extraNameLists(shared: string): { name: string; type: string }[] {
+  const out: { name: string; type: string }[] = [];
+  const anetacType: Record<string, string> = { PERSON: 'PERS', LOCATION: 'LOC', ORGANIZATION: 'ORG' };
+  for (const line of readFileSync(join(shared, 'anetac', 'EN-AR_Named-entities.txt'), 'utf8').split('\n')) {
+    const m = /^(\w+) (.*)$/.exec(line.trim());
+    if (!m) continue;
+    const type = anetacType[m[1]!];
+    // the Arabic part is the run of Arabic-script words at the end of the line
+    const ar = /[\u0600-\u06FF][\u0600-\u06FF\s]*$/.exec(m[2]!);
+    if (type && ar) out.push({ name: ar[0].trim(), type });
+  }
+  const names = join(shared, 'arabic_names_akhateeb');
+  for (const f of [
+    'male-first--names-in-arabic.txt',
+    'female-first-names-in-arabic.txt',
+    'last-names-in-arabic.txt',
+  ]) {
+    out.push(...parseNameList(readFileSync(join(names, f), 'utf8'), 'PERS'));
+  }
+  const countries = JSON.parse(readFileSync(join(shared, 'countries_mledoze', 'countries.json'), 'utf8')) as {
+    translations?: { ara?: { common?: string; official?: string } };
+  }[];
+  for (const c of countries) {
+    for (const n of [c.translations?.ara?.common, c.translations?.ara?.official])
+      if (n) out.push({ name: n, type: 'LOC' });
+  }
+  return out;
+}
+
+/**
+ * The built-in name-part lexicon (stored in the model): one-word ANERGazet entries and every
+ * word of multi-word PERS entries, plus A. Khateeb's Arabic first/last names (MIT), minus words
+ * that are mostly O in the training text (same rule as `loadAnergazet`).
+ */
+export function buildLexicon(
+  shared: string,
+  train: readonly TaggedSentence[],
+  withAnetac = false,
+): Map<string, string> {
+  const seen = new Map<string, [number, number]>();
+  for (const s of train) {
+    s.words.forEach((w, i) => {
+      const k = lightNormalizeWord(w);
+      const c = seen.get(k) ?? [0, 0];
+      c[0]++;
+      if (s.tags[i] === 'O') c[1]++;
+      seen.set(k, c);
+    });
+  }
+  const types = new Map<string, Set<string>>();
+  const add = (word: string, type: string) => {
+    const k = lightNormalizeWord(word);
+    const c = seen.get(k);
+    if (k.length < 2 || (c && c[0] >= 5 && c[1] / c[0] >= 0.7)) return;
+    let t = types.get(k);
+    if (!t) {
+      t = new Set();
+      types.set(k, t);
+    }
+    t.add(type);
+  };
+  const gaz = join(shared, 'anergazet');
+  for (const [f, type] of [
+    ['AlignedLocGazetteer.txt', 'LOC'],
+    ['AlignedOrgGazetteer.txt', 'ORG'],
+    ['AlignedPersGazetteer.txt', 'PERS'],
+  ] as const) {
+    for (const { name } of parseNameList(readFileSync(join(gaz, f), 'utf8'), type)) {
+      const words = name.split(/\s+/);
+      if (words.length === 1 || type === 'PERS') for (const w of words) add(w, type);
+    }
+  }
+  const names = join(shared, 'arabic_names_akhateeb');
+  for (const f of [
+    'male-first--names-in-arabic.txt',
+    'female-first-names-in-arabic.txt',
+    'last-names-in-arabic.txt',
+  ]) {
+    for (const { name } of parseNameList(readFileSync(join(names, f), 'utf8'), 'PERS')) add(name, 'PERS');
+  }
+  if (withAnetac) {
+    // --lexicon-anetac: one-word ANETAC entries (research use only; not in the committed model)
+    for (const { name, type } of extraNameLists(shared)) if (!/\s/.test(name)) add(name, type);
+  }
+  return new Map([...types].map(([k, t]) => [k, [...t].sort().join('|')]));
+}
+
+function main(): void {
+  if (!existsSync(ANER_TRAIN)) {
+    console.log(`train-ner: ${relative(ROOT, ANER_TRAIN)} not found (../shared missing); nothing to do`);
+    return;
+  }
+  const dev = flag('dev');
+  const useAqmar = flag('aqmar');
+  const useGaz = !flag('no-gaz');
+  const gazDrop = Number(arg('gaz-drop') ?? 0.5);
+  const epochs = Number(arg('epochs') ?? 10);
+  const seed = Number(arg('seed') ?? 20240601);
+  const minFeatureCount = Number(arg('min-feature') ?? 2);
+  const pruneBelow = Number(arg('prune') ?? 0.05);
+  const wordDropout = Number(arg('word-dropout') ?? 0);
+  const out = arg('out') ?? join(ROOT, 'data', 'models', dev ? 'ner-ar.dev.json.gz' : 'ner-ar.json.gz');
+
+  const aner = parseConll(readFileSync(ANER_TRAIN, 'utf8'));
+  // dev = the last 10% of the train file (sequential, like the CAMeL split itself)
+  const cut = dev ? Math.floor(aner.length * 0.9) : aner.length;
+  const train: TaggedSentence[] = aner.slice(0, cut);
+  const devAner = aner.slice(cut);
+  let devAqmar: TaggedSentence[] = [];
+  if (useAqmar) {
+    train.push(...parseConll(readFileSync(AQMAR_TRAIN, 'utf8'), AQMAR_TYPES));
+    const aqDev = parseConll(readFileSync(AQMAR_DEV, 'utf8'), AQMAR_TYPES);
+    if (dev) devAqmar = aqDev;
+    else train.push(...aqDev);
+  } else if (dev) {
+    devAqmar = parseConll(readFileSync(AQMAR_DEV, 'utf8'), AQMAR_TYPES);
+  }
+
+  const gaz = useGaz ? loadAnergazet(GAZ_DIR, train, flag('gaz-extra') ? extraNameLists(SHARED) : []) : null;
+  const rand = seededRandom(seed ^ 0x9e3779b9);
+  const data: TrainingSentence[] = train.map((s) => {
+    // gazetteer dropout: half the sentences train without flags, so the model also works when
+    // the caller has no gazetteer (or one that misses a name)
+    const g = gaz && rand() >= gazDrop ? matchGazetteer(gaz, s.words) : undefined;
+    return g ? { ...s, gazetteer: g } : { ...s };
+  });
+  const triggerFile = JSON.parse(readFileSync(TRIGGERS, 'utf8')) as Record<string, unknown>;
+  const triggers: TriggerLists = Object.fromEntries(
+    Object.entries(triggerFile).filter((e): e is [string, string[]] => Array.isArray(e[1])),
+  );
+
+  const settings = {
+    epochs,
+    seed,
+    minFeatureCount,
+    minVocabCount: 2,
+    pruneBelow,
+    wordDropout,
+    gazetteer: useGaz,
+    gazDrop,
+    aqmar: useAqmar,
+    dev,
+  };
+  const tokens = train.reduce((n, s) => n + s.words.length, 0);
+  console.log(`train-ner: ${train.length} sentences, ${tokens} tokens; ${JSON.stringify(settings)}`);
+
+  const evalSet = (m: NerModel, set: TaggedSentence[], withGaz: boolean) =>
+    scoreConll(
+      set.map((s) => s.tags),
+      tagDocumentWithModel(
+        m,
+        set.map((s) => s.words),
+        set.map((s) => (withGaz && gaz ? matchGazetteer(gaz, s.words) : undefined)),
+      ).map((r) => r.tags),
+    );
+  const fmt = (x: number) => (100 * x).toFixed(2);
+  const t0 = Date.now();
+  const lexicon = flag('no-lexicon') ? undefined : buildLexicon(SHARED, train, flag('lexicon-anetac'));
+  if (lexicon) console.log(`train-ner: built-in lexicon of ${lexicon.size} words`);
+  const model = trainNer(data, {
+    ...(lexicon ? { lexicon } : {}),
+    documentPass: !flag('no-doc'),
+    epochs,
+    seed,
+    minFeatureCount,
+    minVocabCount: 2,
+    pruneBelow,
+    wordDropout,
+    triggers,
+    log: (m) => console.log(`  ${m} (${((Date.now() - t0) / 1000).toFixed(1)} s)`),
+    onEpoch: dev
+      ? (e, m) => {
+          if (e < epochs && e % 3 !== 0) return;
+          const parts = [`dev ANER F1 ${fmt(evalSet(m, devAner, false).overall.f1)}`];
+          if (gaz) parts.push(`+gaz ${fmt(evalSet(m, devAner, true).overall.f1)}`);
+          if (devAqmar.length) parts.push(`AQMAR-dev ${fmt(evalSet(m, devAqmar, false).overall.f1)}`);
+          console.log(`  epoch ${e}: ${parts.join(', ')}`);
+        }
+      : undefined,
+    header: {
+      description:
+        'Marsad Arabic NER: averaged structured perceptron, BIO over PERS/LOC/ORG/MISC, first-order Viterbi. Generated by scripts/train-ner.ts; do not edit.',
+      created: new Date().toISOString().slice(0, 10),
+      sources: [
+        {
+          name: 'ANERcorp, CAMeL Lab train split (reconstructed)',
+          path: '../shared/data/anercorp/ANERcorp_CamelLabSplit_reconstructed_train.txt',
+          licence: 'CC BY-SA 4.0 (CAMeL Lab release); cite Benajiba et al. 2007, Obeid et al. 2020',
+          used: dev ? 'first 90% of sentences (last 10% held out as dev)' : 'all sentences',
+        },
+        ...(useAqmar
+          ? [
+              {
+                name: 'AQMAR Arabic Wikipedia NER (Mohit et al. 2012), Liu et al. 2019 split',
+                path: '../shared/data/aqmar/aqmar_train.txt + aqmar_dev.txt',
+                licence: 'CC BY-SA 3.0',
+                used: dev ? 'train only' : 'train + dev; tags PER→PERS, MIS→MISC',
+              },
+            ]
+          : []),
+        ...(useGaz
+          ? [
+              {
+                name: 'ANERGazet (Benajiba 2007), LOC/ORG/PERS lists',
+                path: '../shared/data/anergazet/',
+                licence: 'none stated; released for research with ANERcorp',
+                used: `gazetteer flags on ${Math.round(100 * (1 - gazDrop))}% of training sentences`,
+              },
+            ]
+          : []),
+      ],
+      licence:
+        'Derived from CC BY-SA data: this model file is distributed under CC BY-SA 4.0 (ShareAlike), with attribution to the sources above.',
+      settings: { ...settings, trainSentences: train.length, trainTokens: tokens },
+    },
+  });
+  const secs = (Date.now() - t0) / 1000;
+  if (dev) {
+    for (const [name, set] of [
+      ['ANER-dev', devAner],
+      ['AQMAR-dev', devAqmar],
+    ] as const) {
+      if (!set.length) continue;
+      for (const g of gaz ? [false, true] : [false]) {
+        const sc = evalSet(model, set, g);
+        const types = Object.entries(sc.byType)
+          .map(([t, p]) => `${t} ${fmt(p.f1)}`)
+          .join(' ');
+        console.log(
+          `final ${name}${g ? ' +gaz' : ''}: P ${fmt(sc.overall.precision)} R ${fmt(sc.overall.recall)} F1 ${fmt(sc.overall.f1)} | ${types}`,
+        );
+      }
+    }
+  }
+  model.header.settings.trainSeconds = Math.round(secs);
+  const bytes = saveModel(model, out);
+  console.log(
+    `train-ner: ${secs.toFixed(1)} s; wrote ${relative(ROOT, out)} (${(bytes / 1e6).toFixed(2)} MB)`,
+  );
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

@@ -1,0 +1,96 @@
+import { lightNormalizeWord, stripProclitics } from './normalize.js';
+
+/**
+ * A name list for the tagger's optional gazetteer features: multi-word entries, matched longest
+ * first on normalised words. The first word may carry proclitics («وبغداد», «للأمم المتحدة»)
+ * and entries are stored with and without the article, so «الأردن» also matches «أردن».
+ */
+export interface Gazetteer {
+  /** first word → entries starting with it (word arrays, longest first) with their type */
+  byFirst: Map<string, { words: string[]; type: string }[]>;
+  maxLen: number;
+}
+
+const noVocab = () => 0;
+const bareArticle = (w: string) => {
+  const s = stripProclitics(w, noVocab);
+  return s.article && s.clitic === 'ال' ? s.stem : w;
+};
+
+export function buildGazetteer(entries: Iterable<{ name: string; type: string }>): Gazetteer {
+  const byFirst = new Map<string, { words: string[]; type: string }[]>();
+  const seen = new Set<string>();
+  let maxLen = 0;
+  for (const { name, type } of entries) {
+    const words = name.split(/\s+/).filter(Boolean).map(lightNormalizeWord);
+    if (!words.length) continue;
+    for (const first of new Set([words[0]!, bareArticle(words[0]!)])) {
+      const ws = [first, ...words.slice(1)];
+      const key = `${ws.join(' ')}\t${type}`;
+      if (seen.has(key) || first.length < 2) continue;
+      seen.add(key);
+      let list = byFirst.get(first);
+      if (!list) {
+        list = [];
+        byFirst.set(first, list);
+      }
+      list.push({ words: ws, type });
+      maxLen = Math.max(maxLen, ws.length);
+    }
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return { byFirst, maxLen };
+}
+
+/** Per-word flags 'B-TYPE'/'I-TYPE' or null, from a greedy longest match left to right. */
+export function matchGazetteer(gaz: Gazetteer, words: readonly string[]): (string | null)[] {
+  const norm = words.map(lightNormalizeWord);
+  const out: (string | null)[] = new Array(words.length).fill(null);
+  let i = 0;
+  while (i < norm.length) {
+    const w = norm[i]!;
+    const s = stripProclitics(w, noVocab);
+    const firsts = new Set([w, s.stem]);
+    // bare clitics (و ب ل ك ف) before a name: «وبغداد» → «بغداد»
+    if (!s.clitic && w.length > 3 && /^[وفبلك]/.test(w)) {
+      firsts.add(w.slice(1));
+      if (/^[وف][بلك]/.test(w) && w.length > 4) firsts.add(w.slice(2));
+    }
+    let hit: { words: string[]; type: string } | undefined;
+    for (const f of firsts) {
+      for (const e of gaz.byFirst.get(f) ?? []) {
+        if (hit && hit.words.length >= e.words.length) break;
+        let ok = true;
+        for (let k = 1; k < e.words.length; k++) {
+          if (norm[i + k] !== e.words[k]) {
+            ok = false;
+            break;
+          }
+        }
+        if (ok) {
+          hit = e;
+          break;
+        }
+      }
+    }
+    if (!hit) {
+      i++;
+      continue;
+    }
+    for (let k = 0; k < hit.words.length; k++) out[i + k] = `${k ? 'I' : 'B'}-${hit.type}`;
+    i += hit.words.length;
+  }
+  return out;
+}
+
+/**
+ * Reads a list in ANERGazet's format (one name per line; `====` lines separate groups of
+ * variants) into gazetteer entries of one type.
+ */
+export function parseNameList(text: string, type: string): { name: string; type: string }[] {
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !/^=+$/.test(l))
+    .map((name) => ({ name, type }));
+}
