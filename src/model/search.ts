@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoDate } from './article.js';
-import { Span } from './span.js';
+import type { Span } from './span.js';
 
 /**
  * One searchable token: its index term (normalised, clitics stripped, lightly stemmed, so that

@@ -1,0 +1,27 @@
+// npm run bench [-- --sizes 1000,10000] [--json]
+// Each size runs in a fresh process so its peak RSS is its own; the figures go in issue notes.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const args = process.argv.slice(2);
+const sizesArg = args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] : undefined;
+const sizes = (sizesArg ?? '1000,10000').split(',').map(Number);
+const asJson = args.includes('--json');
+const measure = fileURLToPath(new URL('./measure.ts', import.meta.url));
+
+const rows: Record<string, number>[] = [];
+for (const n of sizes) {
+  if (!asJson) process.stderr.write(`bench: ${n} documents…\n`);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', measure, String(n)], { encoding: 'utf8' });
+  if (r.status !== 0) {
+    process.stderr.write(r.stderr);
+    process.exit(1);
+  }
+  rows.push(JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, number>);
+}
+if (asJson) console.log(JSON.stringify(rows, null, 2));
+else {
+  const cols = Object.keys(rows[0] ?? {});
+  for (const c of cols)
+    console.log(`${c.padEnd(22)} ${rows.map((r) => String(r[c]).padStart(10)).join(' ')}`);
+}

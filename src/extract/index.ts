@@ -1,0 +1,5 @@
+export * from './analyze.js';
+export * from './compose.js';
+export * from './language.js';
+export * from './stage.js';
+export * from './text-stages.js';

@@ -1,0 +1,3 @@
+export * from './export.js';
+export * from './ingest.js';
+export * from './reanalyze.js';
