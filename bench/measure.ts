@@ -1,5 +1,7 @@
-// One benchmark measurement in its own process (so peak RSS belongs to one corpus size):
-//   tsx bench/measure.ts <documents>
+// One benchmark measurement in its own process, so that peak RSS belongs to one corpus size and
+// one kind of work:
+//   tsx bench/measure.ts <documents> pipeline   in-memory tokenisation vs the analysis pipeline
+//   tsx bench/measure.ts <documents> ingest     files → decode → analyse → SQLite + FTS, then search
 // Prints one JSON line.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,12 +14,24 @@ import { arabicSearchAnalyzer, cleanText, tokenize } from '../src/text/index.js'
 import { writeCorpus } from './corpus.js';
 
 const count = Number(process.argv[2] ?? 1000);
+const mode = process.argv[3] === 'ingest' ? 'ingest' : 'pipeline';
 const work = mkdtempSync(join(tmpdir(), 'marsad-bench-'));
 try {
   const dir = join(work, 'corpus');
   const bytes = writeCorpus(dir, count);
-  const texts = readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8'));
+  const mb = bytes / 1024 / 1024;
+  const result: Record<string, number> = { documents: count, megabytes: Number(mb.toFixed(2)) };
+  if (mode === 'pipeline') Object.assign(result, measurePipeline(dir));
+  else Object.assign(result, await measureIngest(dir, join(work, 'bench.db'), mb));
+  result.peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
+  console.log(JSON.stringify(result));
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
 
+function measurePipeline(dir: string): Record<string, number> {
+  const texts = readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8'));
+  const n = texts.length;
   // Baseline: tokenisation alone, in memory.
   let t = performance.now();
   let tokens = 0;
@@ -43,11 +57,20 @@ try {
   t = performance.now();
   for (const text of texts) arabicSearchAnalyzer.tokens(text);
   const searchTermsMs = performance.now() - t;
+  return {
+    tokens,
+    tokenizeDocsPerSec: Math.round(n / (tokenizeMs / 1000)),
+    tokenizeTokensPerSec: Math.round(tokens / (tokenizeMs / 1000)),
+    analyzeDocsPerSec: Math.round(n / (analyzeMs / 1000)),
+    pipelineVsTokenize: Number((analyzeMs / tokenizeMs).toFixed(2)),
+    searchTermsDocsPerSec: Math.round(n / (searchTermsMs / 1000)),
+  };
+}
 
-  // End to end: read files, decode, analyse, store (+ FTS index) in SQLite.
-  const settings = loadSettings({ overrides: { db: join(work, 'bench.db') } });
+async function measureIngest(dir: string, db: string, mb: number): Promise<Record<string, number>> {
+  const settings = loadSettings({ overrides: { db } });
   const store = await openStore({ path: settings.db, analyzer: arabicSearchAnalyzer });
-  t = performance.now();
+  let t = performance.now();
   const report = await runIngestJob({ inputs: [dir], store, settings });
   const ingestMs = performance.now() - t;
   t = performance.now();
@@ -55,25 +78,11 @@ try {
   for (let k = 0; k < 25; k++) for (const q of searches) await store.search({ q, limit: 10 });
   const searchMs = (performance.now() - t) / (25 * searches.length);
   await store.close();
-
-  const mb = bytes / 1024 / 1024;
-  console.log(
-    JSON.stringify({
-      documents: count,
-      megabytes: Number(mb.toFixed(2)),
-      tokens,
-      stored: report.stored,
-      failed: report.failed,
-      tokenizeDocsPerSec: Math.round(count / (tokenizeMs / 1000)),
-      analyzeDocsPerSec: Math.round(count / (analyzeMs / 1000)),
-      searchTermsDocsPerSec: Math.round(count / (searchTermsMs / 1000)),
-      pipelineVsTokenize: Number((analyzeMs / tokenizeMs).toFixed(2)),
-      ingestDocsPerSec: Math.round(count / (ingestMs / 1000)),
-      ingestMBPerSec: Number((mb / (ingestMs / 1000)).toFixed(2)),
-      searchMsPerQuery: Number(searchMs.toFixed(2)),
-      peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
-    }),
-  );
-} finally {
-  rmSync(work, { recursive: true, force: true });
+  return {
+    stored: report.stored,
+    failed: report.failed,
+    ingestDocsPerSec: Math.round(report.seen / (ingestMs / 1000)),
+    ingestMBPerSec: Number((mb / (ingestMs / 1000)).toFixed(2)),
+    searchMsPerQuery: Number(searchMs.toFixed(2)),
+  };
 }

@@ -9,15 +9,23 @@ const sizes = (sizesArg ?? '1000,10000').split(',').map(Number);
 const asJson = args.includes('--json');
 const measure = fileURLToPath(new URL('./measure.ts', import.meta.url));
 
-const rows: Record<string, number>[] = [];
-for (const n of sizes) {
-  if (!asJson) process.stderr.write(`bench: ${n} documents…\n`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', measure, String(n)], { encoding: 'utf8' });
+function run(n: number, mode: string): Record<string, number> {
+  if (!asJson) process.stderr.write(`bench: ${n} documents, ${mode}…\n`);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', measure, String(n), mode], { encoding: 'utf8' });
   if (r.status !== 0) {
     process.stderr.write(r.stderr);
     process.exit(1);
   }
-  rows.push(JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, number>);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, number>;
+}
+
+const rows: Record<string, number>[] = [];
+for (const n of sizes) {
+  const pipeline = run(n, 'pipeline');
+  const ingest = run(n, 'ingest');
+  const { peakRssMB: pipelineRss, ...rest } = pipeline;
+  rows.push({ ...rest, pipelinePeakRssMB: pipelineRss!, ...ingest, ingestPeakRssMB: ingest.peakRssMB! });
+  delete rows[rows.length - 1]!.peakRssMB;
 }
 if (asJson) console.log(JSON.stringify(rows, null, 2));
 else {

@@ -14,6 +14,11 @@ export interface SearchToken {
 
 /** Turns text into index terms. The text layer provides the Arabic one; stores only call it. */
 export interface SearchAnalyzer {
+  /**
+   * Changes whenever the terms it produces change: a store indexed by another version rebuilds
+   * its index on open, so a query and the index never disagree on what a term is.
+   */
+  readonly version: string;
   tokens(text: string): SearchToken[];
 }
 

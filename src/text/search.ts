@@ -124,6 +124,8 @@ export function searchTerm(word: string): string {
 
 /** Search analysis for Arabic (and Latin) text: one term per word or number token. */
 export const arabicSearchAnalyzer: SearchAnalyzer = {
+  // Bump when searchTerm's rules change (stores then reindex themselves on open).
+  version: 'ar-search/1',
   tokens(text: string): SearchToken[] {
     const out: SearchToken[] = [];
     scanTokens(text, (kind, start, end) => {

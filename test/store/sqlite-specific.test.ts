@@ -108,6 +108,7 @@ describe('SQLite store: the database file', () => {
 describe('SQLite store: the full-text index', () => {
   // An analyzer that keeps harakat in its terms: FTS5 must not split مُتمرّد at the marks.
   const keepMarks: SearchAnalyzer = {
+    version: 'keep-marks/1',
     tokens: (text) =>
       [...text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)].map((m) => ({
         term: m[0],
@@ -136,20 +137,37 @@ describe('SQLite store: the full-text index', () => {
     db.close();
   });
 
-  it('reindex() rebuilds the index with a new analyzer', async () => {
+  it('rebuilds the index by itself when opened with another analyzer version', async () => {
     const path = fresh();
     const doc = makeDoc({ source: 'files/r.txt', body: 'وصل الوفد إلى العاصمة' });
     const a = await openSqliteStore({ path, analyzer: testAnalyzer });
     await a.putDocuments([doc]);
     await a.close();
-    const upper: SearchAnalyzer = {
+    const prefixed: SearchAnalyzer = {
+      version: 'prefixed/1',
       tokens: (t) => testAnalyzer.tokens(t).map((x) => ({ ...x, term: `x${x.term}` })),
     };
-    const b = await openSqliteStore({ path, analyzer: upper });
+    const b = await openSqliteStore({ path, analyzer: prefixed });
+    expect((await b.search({ q: 'العاصمة' })).total).toBe(1);
+    expect((await b.integrityCheck()).ok).toBe(true);
+    await b.close();
+  });
+
+  it('reindex() rebuilds the index on demand', async () => {
+    const path = fresh();
+    const doc = makeDoc({ source: 'files/r.txt', body: 'وصل الوفد إلى العاصمة' });
+    const a = await openSqliteStore({ path, analyzer: testAnalyzer });
+    await a.putDocuments([doc]);
+    await a.close();
+    // Same version, different terms (an analyzer changed without bumping its version).
+    const sneaky: SearchAnalyzer = {
+      version: testAnalyzer.version,
+      tokens: (t) => testAnalyzer.tokens(t).map((x) => ({ ...x, term: `x${x.term}` })),
+    };
+    const b = await openSqliteStore({ path, analyzer: sneaky });
     expect((await b.search({ q: 'العاصمة' })).total).toBe(0);
     expect(await b.reindex()).toBe(1);
     expect((await b.search({ q: 'العاصمة' })).total).toBe(1);
-    expect((await b.integrityCheck()).ok).toBe(true);
     await b.close();
   });
 });

@@ -22,6 +22,7 @@ export function termOf(word: string, options: TestAnalyzerOptions = {}): string 
 
 export function makeTestAnalyzer(options: TestAnalyzerOptions = {}): SearchAnalyzer {
   return {
+    version: `test/${JSON.stringify(options)}`,
     tokens(text: string): SearchToken[] {
       const out: SearchToken[] = [];
       for (const m of text.matchAll(WORD)) {

@@ -72,6 +72,11 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    id: 2,
+    name: 'meta: settings the database remembers (the search analyzer version)',
+    sql: 'CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);',
+  },
 ];
 
 const LATEST = MIGRATIONS.reduce((max, m) => Math.max(max, m.id), 0);

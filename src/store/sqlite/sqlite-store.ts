@@ -197,6 +197,7 @@ export class SqliteStore implements Store {
         migrate(this.db);
       }
       this.stmts = prepareStatements(this.db, this.readonly);
+      if (!this.readonly) this.syncAnalyzerVersion();
     } catch (e) {
       this.db.close();
       throw toMarsadError(e, 'E_STORE', options.path);
@@ -480,9 +481,30 @@ export class SqliteStore implements Store {
     });
   }
 
+  /**
+   * An index built by another analyzer version would make queries miss (the terms differ): rebuild
+   * it once, on open, and remember the version.
+   */
+  private syncAnalyzerVersion(): void {
+    const row = this.db.prepare("SELECT value FROM meta WHERE key = 'analyzer_version'").get() as
+      | { value: string }
+      | undefined;
+    if (row?.value === this.analyzer.version) return;
+    this.reindexNow(); // no-op on an empty database
+    this.db
+      .prepare(
+        "INSERT INTO meta (key, value) VALUES ('analyzer_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      )
+      .run(this.analyzer.version);
+  }
+
   /** Rebuild search_text and the FTS index with the current analyzer (after the analyzer changed). */
   async reindex(): Promise<number> {
-    return this.guard(() => {
+    return this.guard(() => this.reindexNow());
+  }
+
+  private reindexNow(): number {
+    {
       const update = this.db.prepare('UPDATE documents SET search_text = ? WHERE seq = ?');
       const select = this.db.prepare('SELECT seq, text FROM documents WHERE seq > ? ORDER BY seq LIMIT 500');
       let after = 0;
@@ -498,7 +520,7 @@ export class SqliteStore implements Store {
         n += rows.length;
         after = rows[rows.length - 1]!.seq;
       }
-    });
+    }
   }
 
   async close(): Promise<void> {
