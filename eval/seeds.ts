@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
+import Ajv2020 from 'ajv/dist/2020.js';
 import { loadSettings } from '../src/config/index.js';
 import { runExportJob, runIngestJob } from '../src/jobs/index.js';
 import { openStore } from '../src/store/index.js';
@@ -40,6 +41,12 @@ async function main(): Promise<number> {
     await finished(out);
     await store.close();
     console.log(`ingested ${report.stored} seed documents (${report.failed} failed) → ${exportFile}`);
+    const invalid = validateExport(exportFile);
+    if (invalid.length) {
+      for (const line of invalid) console.error(line);
+      return 1;
+    }
+    console.log('export: every line validates against schema/marsad.document.v1.schema.json');
 
     const args = [scorer, '--gold', gold, '--system', exportFile];
     const text = spawnSync(process.execPath, args, { encoding: 'utf8' });
@@ -54,6 +61,21 @@ async function main(): Promise<number> {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** Check each exported line against the shipped JSON Schema (the contract with the scorer). */
+function validateExport(file: string): string[] {
+  const schema = JSON.parse(readFileSync(join(root, 'schema', 'marsad.document.v1.schema.json'), 'utf8'));
+  const validate = new Ajv2020.default({ strict: false }).compile(schema);
+  const problems: string[] = [];
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .forEach((line, i) => {
+      if (!validate(JSON.parse(line)))
+        problems.push(`export line ${i + 1}: ${JSON.stringify(validate.errors)}`);
+    });
+  return problems;
 }
 
 /** Fail when any score drops below eval/floor.json (raised as extraction improves). */
