@@ -87,3 +87,14 @@ export function isArabicMarkCode(c: number): boolean {
     (c >= 0x06d6 && c <= 0x06ed)
   );
 }
+
+/** Code points of the letters the clitic and search-term rules test for. */
+export const ALEF = 0x0627;
+export const ALEF_WASLA = 0x0671;
+export const BA = 0x0628;
+export const FA = 0x0641;
+export const KAF = 0x0643;
+export const LAM = 0x0644;
+export const HA = 0x0647;
+export const WAW = 0x0648;
+export const YA = 0x064a;

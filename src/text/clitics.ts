@@ -1,5 +1,5 @@
 import type { Span } from '../model/index.js';
-import { isArabicLetterCode, isArabicMarkCode } from './chars.js';
+import { ALEF, ALEF_WASLA, BA, FA, isArabicLetterCode, isArabicMarkCode, KAF, LAM, WAW } from './chars.js';
 
 // Clitic segmentation without a lexicon. Arabic writes و ف ب ل ك and the article ال onto the
 // next word («وبالمدينة» = و + ب + ال + مدينة) and pronouns onto the end («مدينتها» = مدينت + ها).
@@ -23,13 +23,6 @@ export interface CliticAnalysis {
   score: number;
 }
 
-const WAW = 0x0648;
-const FA = 0x0641;
-const BA = 0x0628;
-const LAM = 0x0644;
-const KAF = 0x0643;
-const ALEF = 0x0627;
-const ALEF_WASLA = 0x0671;
 const HAMZA_ALEFS = new Set([0x0623, 0x0625, 0x0622]);
 
 const CONJ = [0, WAW, FA] as const;

@@ -1,4 +1,5 @@
 import type { SearchAnalyzer, SearchToken } from '../model/index.js';
+import { ALEF, BA, FA, HA, KAF, LAM, WAW, YA } from './chars.js';
 import { normalizeForMatch } from './normalize.js';
 import { scanTokens } from './tokenize.js';
 
@@ -50,15 +51,6 @@ const PROTECTED = new Set([
 
 /** Decades would lose to their units: «ثلاثين» (30) must not become «ثلاث» (3). */
 const KEEP_SUFFIX = new Set(['ثلاثين', 'ثلاثون', 'اربعين', 'اربعون', 'ثمانين', 'ثمانون', 'عشرين', 'عشرون']);
-
-const ALEF = 0x0627;
-const LAM = 0x0644;
-const WAW = 0x0648;
-const FA = 0x0641;
-const BA = 0x0628;
-const KAF = 0x0643;
-const YA = 0x064a;
-const HA = 0x0647;
 
 function stripPrefixes(s: string): string {
   let article = false;
