@@ -1,0 +1,77 @@
+// Tokens for the quantity and time grammars: the text layer's tokens (offsets into the original
+// text, `norm` for matching) without the empty ones a lone tatweel leaves, plus clitic-aware
+// lookup: «وبالأمس» finds «الامس», «وعشرين» finds «عشرين», «للثاني» finds «الثاني».
+import { type Token, tokenize } from '../../text/index.js';
+
+export type Tok = Token;
+
+export function scan(text: string): Tok[] {
+  return tokenize(text).filter((t) => t.norm.length > 0);
+}
+
+/** Readings of a folded word with its proclitics stripped, longest word first; `skip` is how many
+ * characters of the word the clitics took (a span then starts after them). */
+export function cliticReadings(word: string, allowArticle = false): { word: string; skip: number }[] {
+  const out: { word: string; skip: number }[] = [{ word, skip: 0 }];
+  const seen = new Set([word]);
+  const add = (w: string, skip: number) => {
+    if (w.length >= 2 && !seen.has(w)) {
+      seen.add(w);
+      out.push({ word: w, skip });
+    }
+  };
+  for (const first of [0, 1]) {
+    if (first === 1 && !/^[وف]/.test(word)) continue;
+    const w = word.slice(first);
+    if (first) add(w, 1);
+    if (/^[بلك]/.test(w)) {
+      add(w.slice(1), first + 1);
+      // ل + ال: «للثاني» is ل + «الثاني»
+      if (w.startsWith('لل')) add(`ا${w.slice(1)}`, first + 1);
+    }
+  }
+  if (allowArticle) for (const r of [...out]) if (r.word.startsWith('ال')) add(r.word.slice(2), r.skip + 2);
+  return out;
+}
+
+/** Does tokens[i..] spell `words` (folded), the first word possibly with proclitics? Returns the
+ * index after the match and the clitic skip, or -1. */
+export function matchPhrase(
+  toks: Tok[],
+  i: number,
+  words: string[],
+  clitics = true,
+): { end: number; skip: number } | null {
+  const first = toks[i];
+  if (!first || words.length === 0) return null;
+  let skip = -1;
+  if (first.norm === words[0]) skip = 0;
+  else if (clitics) {
+    const r = cliticReadings(first.norm).find((c) => c.word === words[0]);
+    if (r) skip = r.skip;
+  }
+  if (skip < 0) return null;
+  for (let k = 1; k < words.length; k++) if (toks[i + k]?.norm !== words[k]) return null;
+  return { end: i + words.length, skip };
+}
+
+/** The longest of `phrases` at tokens[i]. */
+export function matchAny(
+  toks: Tok[],
+  i: number,
+  phrases: string[][],
+  clitics = true,
+): { end: number; skip: number; words: string[] } | null {
+  let best: { end: number; skip: number; words: string[] } | null = null;
+  for (const p of phrases) {
+    const m = matchPhrase(toks, i, p, clitics);
+    if (m && (!best || m.end > best.end || (m.end === best.end && m.skip < best.skip)))
+      best = { ...m, words: p };
+  }
+  return best;
+}
+
+/** True when nothing but spaces separates two adjacent tokens (so «2016/02/22» is one date). */
+export function touching(a: Tok | undefined, b: Tok | undefined): boolean {
+  return !!a && !!b && a.end === b.start;
+}
