@@ -27,40 +27,67 @@ export function documentFeatures(
   ctx: FeatureContext,
   window = DOC_WINDOW,
 ): string[][][] {
-  const keys = sentences.map((ws) => ws.map((w) => keyOf(w, ctx)));
-  // per sentence: key → label counts, so a window is a sum of a few small maps
-  const perSentence = keys.map((ks, j) => {
-    const m = new Map<string, Map<string, number>>();
+  const memo = new Map<string, string | null>();
+  const key = (w: string): string | null => {
+    let k = memo.get(w);
+    if (k === undefined) {
+      k = keyOf(w, ctx);
+      memo.set(w, k);
+    }
+    return k;
+  };
+  const keys = sentences.map((ws) => ws.map(key));
+  // per key: its occurrences in text order (sentence index, first-pass type)
+  const occ = new Map<string, { sent: number[]; type: string[] }>();
+  keys.forEach((ks, j) => {
     ks.forEach((k, i) => {
       if (!k) return;
-      let c = m.get(k);
-      if (!c) {
-        c = new Map();
-        m.set(k, c);
+      let o = occ.get(k);
+      if (!o) {
+        o = { sent: [], type: [] };
+        occ.set(k, o);
       }
-      const t = typeOf(firstPass[j]![i]!);
-      c.set(t, (c.get(t) ?? 0) + 1);
+      o.sent.push(j);
+      o.type.push(typeOf(firstPass[j]![i]!));
     });
-    return m;
   });
+  const order: string[] = [];
+  const counts = new Map<string, number>();
   return keys.map((ks, j) => {
-    const lo = Math.max(0, j - window);
-    const hi = Math.min(sentences.length - 1, j + window);
+    const lo = j - window;
+    const hi = j + window;
+    const fp = firstPass[j]!;
     return ks.map((k, i) => {
-      const fp = firstPass[j]!;
-      if (!k)
-        return [`fp=${fp[i]}`, `fp-1=${fp[i - 1] ?? '<s>'}|${fp[i]}`, `fp+1=${fp[i]}|${fp[i + 1] ?? '</s>'}`];
-      const counts = new Map<string, number>();
-      for (let q = lo; q <= hi; q++) {
-        const c = perSentence[q]!.get(k);
-        if (c) for (const [t, n] of c) counts.set(t, (counts.get(t) ?? 0) + n);
+      const own = [
+        `fp=${fp[i]}`,
+        `fp-1=${fp[i - 1] ?? '<s>'}|${fp[i]}`,
+        `fp+1=${fp[i]}|${fp[i + 1] ?? '</s>'}`,
+      ];
+      if (!k) return own;
+      const o = occ.get(k)!;
+      // first occurrence at or after sentence lo (binary search), then scan to hi
+      let a = 0;
+      let b = o.sent.length;
+      while (a < b) {
+        const m = (a + b) >> 1;
+        if (o.sent[m]! < lo) a = m + 1;
+        else b = m;
       }
-      const own = typeOf(firstPass[j]![i]!);
-      counts.set(own, counts.get(own)! - 1);
+      order.length = 0;
+      counts.clear();
+      for (let q = a; q < o.sent.length && o.sent[q]! <= hi; q++) {
+        const t = o.type[q]!;
+        const c = counts.get(t);
+        if (c === undefined) order.push(t);
+        counts.set(t, (c ?? 0) + 1);
+      }
+      const mine = typeOf(fp[i]!);
+      counts.set(mine, counts.get(mine)! - 1);
       let best = '';
       let bestN = 0;
       const out: string[] = [];
-      for (const [t, n] of counts) {
+      for (const t of order) {
+        const n = counts.get(t)!;
         if (n <= 0) continue;
         if (n > bestN) {
           best = t;
@@ -70,7 +97,7 @@ export function documentFeatures(
       }
       if (best) out.push(`dm=${best}`);
       // the first pass's own labels for this word and its neighbours
-      out.push(`fp=${fp[i]}`, `fp-1=${fp[i - 1] ?? '<s>'}|${fp[i]}`, `fp+1=${fp[i]}|${fp[i + 1] ?? '</s>'}`);
+      for (const f of own) out.push(f);
       return out;
     });
   });

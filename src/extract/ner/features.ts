@@ -14,6 +14,11 @@ export interface FeatureContext {
    * 'PERS', «طرابلس» → 'LOC'): word-level membership, always on, unlike the caller's gazetteer.
    */
   lexicon?: ReadonlyMap<string, string>;
+  /**
+   * Distributional word classes (see clusters.ts), one map per granularity: clitic-stripped
+   * stem (or whole word) → class. Learned from unlabelled text, stored in the model.
+   */
+  clusters?: readonly ReadonlyMap<string, number>[];
 }
 
 /** Trigger lists as stored in data/models/ner-triggers.json: category → words. */
@@ -52,6 +57,8 @@ export interface TokenInfo {
   shape: string;
   trig: string;
   lx: string;
+  /** class per granularity, '' when the word has none: e.g. ['17', '153'] */
+  cl: string[];
 }
 
 const PAD: TokenInfo = {
@@ -61,6 +68,7 @@ const PAD: TokenInfo = {
   shape: 'PAD',
   trig: '',
   lx: '',
+  cl: ['<s>', '<s>', '<s>'],
 };
 
 /** Gazetteer flags may be given as 'LOC' or 'B-LOC'/'I-LOC'; the tagger uses the type. */
@@ -68,6 +76,9 @@ function gazType(flag: string | null | undefined): string {
   if (!flag) return '';
   return flag.length > 2 && flag[1] === '-' ? flag.slice(2) : flag;
 }
+
+/** The sentence-boundary pseudo-token. */
+export const PAD_INFO: TokenInfo = PAD;
 
 export function tokenInfo(word: string, ctx: FeatureContext): TokenInfo {
   const w = normalizeWord(word);
@@ -80,7 +91,17 @@ export function tokenInfo(word: string, ctx: FeatureContext): TokenInfo {
     shape: wordShape(w),
     trig: ctx.triggers.get(w) ?? ctx.triggers.get(st.stem) ?? '',
     lx: lexiconTypes(ctx.lexicon, r, st),
+    cl: clusterOf(ctx, w, st),
   };
+}
+
+function clusterOf(ctx: FeatureContext, w: string, st: Stripped): string[] {
+  const cs = ctx.clusters;
+  if (!cs?.length) return [];
+  return cs.map((m) => {
+    const c = m.get(st.stem) ?? m.get(w);
+    return c === undefined ? '' : String(c);
+  });
 }
 
 /** Features of the word alone (cacheable per word type at inference). */
@@ -95,17 +116,49 @@ export function localFeatures(t: TokenInfo): string[] {
     `al=${t.st.article ? 1 : 0}`,
     `sh=${t.shape}`,
   ];
-  for (let k = 1; k <= 4; k++) {
+  for (let k = 1; k <= 5; k++) {
     if (w.length >= k) f.push(`p${k}=${w.slice(0, k)}`, `s${k}=${w.slice(-k)}`);
     if (s.length > k) f.push(`sp${k}=${s.slice(0, k)}`, `ss${k}=${s.slice(-k)}`);
   }
   if (t.r) f.push(`r=${t.r}`);
   if (t.trig) f.push(`tg0=${t.trig}`);
+  for (let k = 0; k < t.cl.length; k++) f.push(`c${k}=${t.cl[k]}`);
   return f;
 }
 
-/** Features that look at the neighbours (and at the caller's gazetteer types `gaz`). */
-export function contextFeatures(
+/** Offsets of the neighbours whose own features (word, stem, class…) are templates. */
+export const NEIGHBOUR_OFFSETS = [-2, -1, 1, 2] as const;
+export type NeighbourOffset = (typeof NEIGHBOUR_OFFSETS)[number];
+
+/**
+ * Features of neighbour `t` seen from `off` words away that depend on that neighbour alone
+ * (so the tagger can cache their weights per word type and offset).
+ */
+export function neighbourFeatures(
+  t: TokenInfo,
+  off: NeighbourOffset,
+  f: string[] = [],
+  /** number of class granularities in the model (the pad token's `cl` is longer) */
+  K: number = t.cl.length,
+): string[] {
+  const s = t.st.stem;
+  if (off === -1 || off === 1) {
+    const o = off === -1 ? '-1' : '+1';
+    f.push(`w${o}=${t.w}`, `st${o}=${s}`, `ss${o}=${s.slice(-2)}`);
+    if (t.r) f.push(`r${o}=${t.r}`);
+    if (t.trig) f.push(`tg${o}=${t.trig}`);
+    for (let k = 0; k < K; k++) f.push(`c${k}${o}=${t.cl[k]}`);
+  } else {
+    const o = off === -2 ? '-2' : '+2';
+    f.push(`w${o}=${t.w}`, `st${o}=${s}`);
+    if (off === -2 && t.trig) f.push(`tg-2=${t.trig}`);
+    for (let k = 0; k < K; k++) f.push(`c${k}${o}=${t.cl[k]}`);
+  }
+  return f;
+}
+
+/** Features that combine the word with a neighbour, or neighbours with each other. */
+export function pairFeatures(
   info: readonly TokenInfo[],
   gaz: readonly string[] | null,
   i: number,
@@ -118,36 +171,23 @@ export function contextFeatures(
   const w = t.w;
   const s = t.st.stem;
   const p1 = at(i - 1);
-  const p2 = at(i - 2);
   const n1 = at(i + 1);
-  const n2 = at(i + 2);
   f.push(
-    `w-1=${p1.w}`,
-    `w-2=${p2.w}`,
-    `w+1=${n1.w}`,
-    `w+2=${n2.w}`,
-    `st-1=${p1.st.stem}`,
-    `st+1=${n1.st.stem}`,
-    `st-2=${p2.st.stem}`,
-    `st+2=${n2.st.stem}`,
     `ww-1=${p1.w}|${w}`,
     `ww+1=${w}|${n1.w}`,
     `sh-1=${p1.shape}|${t.shape}`,
     `sh+1=${t.shape}|${n1.shape}`,
-    `ss-1=${p1.st.stem.slice(-2)}`,
-    `ss+1=${n1.st.stem.slice(-2)}`,
     `al-1=${p1.st.article ? 1 : 0}|${t.st.article ? 1 : 0}`,
     `sb-1=${p1.st.stem}|${s}`,
     `sb+1=${s}|${n1.st.stem}`,
     `w-1+1=${p1.w}|${n1.w}`,
   );
-  if (p1.r) f.push(`r-1=${p1.r}`);
-  if (n1.r) f.push(`r+1=${n1.r}`);
+  for (let k = 0; k < t.cl.length; k++) {
+    const c = t.cl[k]!;
+    f.push(`c${k}-1|0=${p1.cl[k] ?? ''}|${c}`, `c${k}0|+1=${c}|${n1.cl[k] ?? ''}`);
+  }
   if (i === 0) f.push('first');
-  if (p1.trig) f.push(`tg-1=${p1.trig}`);
-  if (p2.trig) f.push(`tg-2=${p2.trig}`);
-  if (n1.trig) f.push(`tg+1=${n1.trig}`);
-  const win = p1.trig || p2.trig || at(i - 3).trig;
+  const win = p1.trig || at(i - 2).trig || at(i - 3).trig;
   if (win) f.push(`tgw=${win}`);
   const g0 = g(i);
   const gp = g(i - 1);
@@ -155,6 +195,22 @@ export function contextFeatures(
   if (g0 || gp || gn) f.push(`gz=${g0}`, `gz-1=${gp}|${g0}`, `gz+1=${g0}|${gn}`);
   if (t.lx || p1.lx || n1.lx) f.push(`lx=${t.lx}`, `lx-1=${p1.lx}|${t.lx}`, `lx+1=${t.lx}|${n1.lx}`);
   return f;
+}
+
+/** Features that look at the neighbours (and at the caller's gazetteer types `gaz`). */
+export function contextFeatures(
+  info: readonly TokenInfo[],
+  gaz: readonly string[] | null,
+  i: number,
+  f: string[] = [],
+): string[] {
+  const n = info.length;
+  const K = info[i]!.cl.length;
+  for (const off of NEIGHBOUR_OFFSETS) {
+    const k = i + off;
+    neighbourFeatures(k < 0 || k >= n ? PAD : info[k]!, off, f, K);
+  }
+  return pairFeatures(info, gaz, i, f);
 }
 
 export function gazetteerTypes(
@@ -169,13 +225,16 @@ export function gazetteerTypes(
 
 /**
  * Feature strings for every token of one sentence. Templates (why, for Arabic):
- * - the normalised word, its prefixes/suffixes of length 1–4 (nisba «ـي/ـية», plural «ـون»);
+ * - the normalised word, its prefixes/suffixes of length 1–5 (nisba «ـي/ـية», plural «ـون»);
  * - the word without proclitics (و ف ب ل ك ال لل) and its affixes: «وبالقاهرة» shares «قاهره»
  *   with «القاهرة»; whether ال was attached (names of people rarely take it, places often do);
  * - the light form when ى/ة make it differ («على» is not «علي»);
  * - shape (script, digits, punctuation; length bucket);
  * - the two words either side, raw-normalised and clitic-stripped, and word bigrams;
  * - trigger words in a window: «الرئيس ‹PERS›», «مدينة ‹LOC›», «حركة ‹ORG›»;
+ * - distributional word classes (clusters.ts) of the word and of the words ±2 around it, and
+ *   the class bigrams with the word's neighbours: a name never seen labelled still shares a
+ *   class with names that were;
  * - the built-in name-part lexicon and the caller's optional gazetteer, for the word and its
  *   neighbours;
  * - `extra`: the second pass's document features.

@@ -5,7 +5,7 @@ import { buildTriggerMap } from './features.js';
 
 export const NER_MODEL_FORMAT = 'marsad.ner-perceptron/v1';
 /** Bumped whenever normalize.ts or features.ts change what a feature string means. */
-export const NER_FEATURE_VERSION = 'ner-local-v1';
+export const NER_FEATURE_VERSION = 'ner-local-v2';
 
 /** Provenance and settings written at the top of the model file. */
 export interface NerModelHeader {
@@ -50,6 +50,8 @@ interface NerModelFile {
   triggers: TriggerLists;
   vocab: Record<string, number>;
   lexicon?: Record<string, string>;
+  /** word classes per granularity: word → class */
+  clusters?: Record<string, number>[];
   /** feature → [tagIndex, weight, tagIndex, weight, …] */
   weights: Record<string, number[]>;
   stage2?: { transitions: number[]; weights: Record<string, number[]> };
@@ -100,6 +102,7 @@ export function serializeModel(model: NerModel, scale = 100): string {
     triggers: model.triggerLists,
     vocab: Object.fromEntries(model.ctx.vocab),
     ...(model.ctx.lexicon ? { lexicon: Object.fromEntries(model.ctx.lexicon) } : {}),
+    ...(model.ctx.clusters ? { clusters: model.ctx.clusters.map((m) => Object.fromEntries(m)) } : {}),
     weights,
   };
   if (model.stage2) {
@@ -124,6 +127,7 @@ export function deserializeModel(json: string): NerModel {
       vocab: new Map(Object.entries(file.vocab)),
       triggers: buildTriggerMap(file.triggers),
       ...(file.lexicon ? { lexicon: new Map(Object.entries(file.lexicon)) } : {}),
+      ...(file.clusters ? { clusters: file.clusters.map((m) => new Map(Object.entries(m))) } : {}),
     },
     triggerLists: file.triggers,
   };

@@ -77,6 +77,12 @@ export interface TrainingSentence {
   gazetteer?: (string | null)[];
   /** extra per-token features (the second pass's document features) */
   extra?: string[][];
+  /**
+   * Corpus tag for domain adaptation (Daumé 2007, "frustratingly easy"): every feature of the
+   * sentence is also learned in a copy prefixed with the tag, which soaks up what is peculiar
+   * to that corpus; the untagged copy, shared with the main corpus, is all inference uses.
+   */
+  domain?: string;
 }
 
 export interface TrainOptions {
@@ -84,6 +90,8 @@ export interface TrainOptions {
   vocab?: ReadonlyMap<string, number>;
   /** name-part lexicon stored in the model (see FeatureContext.lexicon) */
   lexicon?: ReadonlyMap<string, string>;
+  /** word classes stored in the model (see FeatureContext.clusters) */
+  clusters?: readonly ReadonlyMap<string, number>[];
   epochs: number;
   seed: number;
   /** features seen fewer times than this in training are not learned */
@@ -142,11 +150,16 @@ export function trainPerceptron(data: readonly TrainingSentence[], opts: TrainOp
     vocab,
     triggers: buildTriggerMap(opts.triggers),
     ...(opts.lexicon ? { lexicon: opts.lexicon } : {}),
+    ...(opts.clusters?.length ? { clusters: opts.clusters } : {}),
   };
 
   // pass 1: feature frequencies; pass 2: ids for those frequent enough
   const fcount = new Map<string, number>();
-  const feats = data.map((s) => sentenceFeatures(s.words, ctx, s.gazetteer, s.extra));
+  const feats = data.map((s) => {
+    const sf = sentenceFeatures(s.words, ctx, s.gazetteer, s.extra);
+    const d = s.domain;
+    return d ? sf.map((tok) => [...tok, ...tok.map((x) => `${d}|${x}`)]) : sf;
+  });
   for (const sent of feats)
     for (const tok of sent) for (const f of tok) fcount.set(f, (fcount.get(f) ?? 0) + 1);
   const index = new Map<string, number>();

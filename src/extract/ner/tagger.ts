@@ -1,10 +1,13 @@
 import { type NerSpan, spansFromTags } from './bio.js';
 import { documentFeatures } from './document.js';
 import {
-  contextFeatures,
   type FeatureContext,
   gazetteerTypes,
   localFeatures,
+  NEIGHBOUR_OFFSETS,
+  neighbourFeatures,
+  PAD_INFO,
+  pairFeatures,
   type TokenInfo,
   tokenInfo,
 } from './features.js';
@@ -19,35 +22,63 @@ export interface NerResult {
 const constraintCache = new WeakMap<readonly string[], Uint8Array>();
 
 /**
- * Memo of per-word work (normalising, clitic splitting, the summed weights of the word's own
- * features) for each weight set. It only saves time — output is the same with or without it —
- * and is dropped when it grows past MAX_CACHED words.
+ * Memo of per-word work for each weight set: normalising, clitic splitting, and the summed
+ * weights of every feature that depends on the word alone — its own features (`local`) and
+ * those it contributes as the neighbour at offset −2, −1, +1, +2 (`near`, T values per offset,
+ * in NEIGHBOUR_OFFSETS order). Only the pair features are built as strings per token. It only
+ * saves time — output is the same with or without it — and is dropped when it grows past
+ * MAX_CACHED words.
  */
 interface WordEntry {
   info: TokenInfo;
   local: Float32Array;
+  near: Float32Array;
 }
-const wordCache = new WeakMap<NerWeights, Map<string, WordEntry>>();
+interface WordCache {
+  words: Map<string, WordEntry>;
+  pad: WordEntry;
+}
+const wordCache = new WeakMap<NerWeights, WordCache>();
 const MAX_CACHED = 200_000;
 
-function wordEntry(w: NerWeights, T: number, ctx: FeatureContext, word: string): WordEntry {
-  let cache = wordCache.get(w);
-  if (!cache) {
-    cache = new Map();
-    wordCache.set(w, cache);
-  }
-  let e = cache.get(word);
-  if (e) return e;
-  const info = tokenInfo(word, ctx);
-  const local = new Float32Array(T);
-  for (const f of localFeatures(info)) {
+function sumInto(w: NerWeights, T: number, feats: readonly string[], out: Float32Array, at: number): void {
+  const W = w.weights;
+  for (const f of feats) {
     const row = w.features.get(f);
     if (row === undefined) continue;
-    for (let t = 0; t < T; t++) local[t]! += w.weights[row * T + t]!;
+    const base = row * T;
+    for (let t = 0; t < T; t++) out[at + t]! += W[base + t]!;
   }
-  if (cache.size >= MAX_CACHED) cache.clear();
-  e = { info, local };
-  cache.set(word, e);
+}
+
+function makeEntry(w: NerWeights, T: number, info: TokenInfo, K: number, withLocal: boolean): WordEntry {
+  const local = new Float32Array(T);
+  if (withLocal) sumInto(w, T, localFeatures(info), local, 0);
+  const near = new Float32Array(NEIGHBOUR_OFFSETS.length * T);
+  const f: string[] = [];
+  NEIGHBOUR_OFFSETS.forEach((off, j) => {
+    f.length = 0;
+    sumInto(w, T, neighbourFeatures(info, off, f, K), near, j * T);
+  });
+  return { info, local, near };
+}
+
+function cacheFor(w: NerWeights, T: number, ctx: FeatureContext): WordCache {
+  let c = wordCache.get(w);
+  if (!c) {
+    c = { words: new Map(), pad: makeEntry(w, T, PAD_INFO, ctx.clusters?.length ?? 0, false) };
+    wordCache.set(w, c);
+  }
+  return c;
+}
+
+function wordEntry(c: WordCache, w: NerWeights, T: number, ctx: FeatureContext, word: string): WordEntry {
+  let e = c.words.get(word);
+  if (e) return e;
+  const info = tokenInfo(word, ctx);
+  e = makeEntry(w, T, info, info.cl.length, true);
+  if (c.words.size >= MAX_CACHED) c.words.clear();
+  c.words.set(word, e);
   return e;
 }
 
@@ -58,6 +89,8 @@ function decode(
   words: readonly string[],
   gazetteer?: readonly (string | null)[],
   extra?: readonly (readonly string[])[],
+  /** pair features per token, when already built by another pass over the same sentence */
+  pairs?: string[][],
 ): string[] {
   const n = words.length;
   if (n === 0) return [];
@@ -67,24 +100,31 @@ function decode(
     allowed = bioConstraints(tags);
     constraintCache.set(tags, allowed);
   }
-  const entries = words.map((word) => wordEntry(w, T, ctx, word));
+  const cache = cacheFor(w, T, ctx);
+  const entries = words.map((word) => wordEntry(cache, w, T, ctx, word));
   const info = entries.map((e) => e.info);
   const gaz = gazetteerTypes(gazetteer, n);
   const em = new Float32Array(n * T);
-  const W = w.weights;
-  const feats: string[] = [];
+  let feats: string[] = [];
   for (let i = 0; i < n; i++) {
-    em.set(entries[i]!.local, i * T);
-    feats.length = 0;
-    contextFeatures(info, gaz, i, feats);
-    const x = extra?.[i];
-    if (x) for (const e of x) feats.push(e);
-    for (const f of feats) {
-      const row = w.features.get(f);
-      if (row === undefined) continue;
-      const base = row * T;
-      for (let t = 0; t < T; t++) em[i * T + t]! += W[base + t]!;
+    const at = i * T;
+    em.set(entries[i]!.local, at);
+    for (let j = 0; j < NEIGHBOUR_OFFSETS.length; j++) {
+      const k = i + NEIGHBOUR_OFFSETS[j]!;
+      const near = (k < 0 || k >= n ? cache.pad : entries[k]!).near;
+      const o = j * T;
+      for (let t = 0; t < T; t++) em[at + t]! += near[o + t]!;
     }
+    const pi = pairs?.[i];
+    if (pi?.length) feats = pi;
+    else {
+      feats = [];
+      pairFeatures(info, gaz, i, feats);
+      if (pairs) pairs[i] = feats;
+    }
+    sumInto(w, T, feats, em, at);
+    const x = extra?.[i];
+    if (x) sumInto(w, T, x, em, at);
   }
   return Array.from(viterbi(em, n, w.transitions, allowed, T), (t) => tags[t]!);
 }
@@ -108,12 +148,18 @@ export function tagDocumentWithModel(
   sentences: readonly (readonly string[])[],
   gazetteers?: readonly (readonly (string | null)[] | undefined)[],
 ): NerResult[] {
-  const first = sentences.map((ws, j) => tagFirstPass(model, ws, gazetteers?.[j]));
   const s2 = model.stage2;
+  // the pair features are the same strings in both passes: built once, looked up twice
+  const pairs: string[][][] = sentences.map(() => []);
+  const first = sentences.map((ws, j) =>
+    decode(model, model.tags, model.ctx, ws, gazetteers?.[j], undefined, s2 ? pairs[j] : undefined),
+  );
   let final = first;
   if (s2) {
     const doc = documentFeatures(sentences, first, model.ctx);
-    final = sentences.map((ws, j) => decode(s2, model.tags, model.ctx, ws, gazetteers?.[j], doc[j]));
+    final = sentences.map((ws, j) =>
+      decode(s2, model.tags, model.ctx, ws, gazetteers?.[j], doc[j], pairs[j]),
+    );
   }
   return final.map((tags) => ({ tags, spans: spansFromTags(tags) }));
 }
