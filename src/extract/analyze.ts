@@ -1,10 +1,54 @@
+import { defaultKbDirs, type KnowledgeBase, loadKnowledgeBase, SHIPPED_KB_DIR } from '../kb/index.js';
 import type { AnalysedDocument, RawArticle } from '../model/index.js';
 import { composeDocument } from './compose.js';
+import { buildEntityResources, createEntityStages } from './entities/index.js';
+import { loadNerModel, type NerModel } from './ner/index.js';
 import { buildPipeline, type Pipeline } from './stage.js';
 import { sentencesStage, tokensStage } from './text-stages.js';
 
-/** The stages Marsad runs by default, in order. Entity, event and claim stages join here. */
-export const defaultPipeline: Pipeline = buildPipeline([sentencesStage, tokensStage]);
+export interface PipelineOptions {
+  /** The knowledge base to link against (wins over kbDirs). */
+  readonly kb?: KnowledgeBase;
+  /** KB layers to load when no kb is given; default: the shipped KB only. */
+  readonly kbDirs?: readonly string[];
+  /** Run the learned tagger for names the KB does not list (default true). */
+  readonly ner?: boolean;
+}
+
+/** The full analysis pipeline: sentences, tokens, entity mentions, linking. */
+export function createPipeline(options: PipelineOptions = {}): Pipeline {
+  const kb = options.kb ?? loadKnowledgeBase({ dirs: options.kbDirs ?? [SHIPPED_KB_DIR] });
+  const ner = options.ner === false ? undefined : tryLoadNerModel();
+  const res = buildEntityResources(kb, ner ? { ner } : {});
+  return buildPipeline([sentencesStage, tokensStage, ...createEntityStages(res)]);
+}
+
+/**
+ * The committed tagger, or undefined when it cannot be used (e.g. a model file older than the
+ * feature code while it is being retrained): the KB matchers and rules still run without it.
+ */
+function tryLoadNerModel(): NerModel | undefined {
+  try {
+    return loadNerModel();
+  } catch {
+    return undefined;
+  }
+}
+
+let built: Pipeline | undefined;
+function lazyDefault(): Pipeline {
+  // Built on first use, not on import: loading the KB and the tagger takes ~0.5 s.
+  built ??= createPipeline({ kbDirs: defaultKbDirs(process.env) });
+  return built;
+}
+
+/** The stages Marsad runs by default (the shipped KB plus $MARSAD_KB layers), built on first use. */
+export const defaultPipeline: Pipeline = {
+  get stages() {
+    return lazyDefault().stages;
+  },
+  run: (doc) => lazyDefault().run(doc),
+};
 
 /** Analyse one article without touching a store (`marsad analyze`). Throws MarsadError. */
 export function analyzeArticle(raw: RawArticle, pipeline: Pipeline = defaultPipeline): AnalysedDocument {
