@@ -16,7 +16,18 @@ export interface LoadOptions {
    * a new id adds an entity.
    */
   readonly dirs: readonly string[];
+  /**
+   * Entries held in memory, merged after every file: the LAST layer. The analyst's entity edits
+   * (merge, split, rename — src/corpus) arrive here as patches, so re-analysis through the KB
+   * reproduces them. Unlike a file, one id may be patched several times (in order).
+   */
+  readonly patches?: readonly KbEntryPatch[];
+  /** How the patch layer is named in issues and in an entity's `sources`. */
+  readonly patchesLabel?: string;
 }
+
+/** The default name of the in-memory patch layer. */
+export const PATCH_LAYER_LABEL = '(entity edits)';
 
 const isYaml = (name: string) => /\.ya?ml$/i.test(name);
 const isGenerated = (file: string) => /\.generated\.ya?ml$/i.test(file);
@@ -116,6 +127,20 @@ export function loadKnowledgeBase(options: LoadOptions): KnowledgeBase {
         else pending.set(patch.id, startEntity(patch, file));
       }
     }
+  }
+  if (options.patches && options.patches.length > 0) {
+    const label = options.patchesLabel ?? PATCH_LAYER_LABEL;
+    options.patches.forEach((raw, index) => {
+      const parsed = KbEntryPatch.safeParse(raw);
+      if (!parsed.success) {
+        const entry = typeof raw?.id === 'string' ? raw.id : `#${index}`;
+        issues.push(...zodIssues(label, entry, parsed.error));
+        return;
+      }
+      const existing = pending.get(parsed.data.id);
+      if (existing) mergeEntry(existing, parsed.data, label);
+      else pending.set(parsed.data.id, startEntity(parsed.data, label));
+    });
   }
   const entities = finishEntities(pending, issues);
   if (issues.length > 0) throw new KbValidationError(issues);

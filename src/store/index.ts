@@ -1,3 +1,13 @@
+export type {
+  CoOccurrence,
+  DossierDocument,
+  DossierOptions,
+  EntityDossier,
+  EntityEditRecord,
+  EntityList,
+  EntityQuery,
+  EntitySummary,
+} from '../corpus/index.js';
 export { findHighlights, makeSnippet, type Snippet } from './highlight.js';
 export { type OpenStoreOptions, openStore, parseStoreLocation, type StoreLocation } from './open.js';
 export { defaultDbPath } from './paths.js';

@@ -1,3 +1,13 @@
+import type {
+  DossierOptions,
+  EntityDossier,
+  EntityEdit,
+  EntityEditChange,
+  EntityEditRecord,
+  EntityList,
+  EntityQuery,
+  EntitySnapshot,
+} from '../corpus/index.js';
 import type { AnalysedDocument, IngestFailure, SearchQuery, SearchResult } from '../model/index.js';
 
 export interface DocumentSummary {
@@ -63,5 +73,38 @@ export interface Store {
    * reaches the database's query syntax unescaped. A query with no searchable word has total 0.
    */
   search(query: SearchQuery): Promise<SearchResult>;
+
+  // ---- the entity index, kept in step with the documents by putDocuments and updateDocument
+
+  /**
+   * Entities across the corpus, most documents first (then most mentions, then id). `q` matches a
+   * name, alias or mention text (as typed, or after the analyzer's normalisation) or the id.
+   */
+  listEntities(query?: EntityQuery): Promise<EntityList>;
+  /**
+   * One entity's dossier, by id or by a name, alias or mention text (exact, or equal after the
+   * analyzer's normalisation; the entity with most documents wins, the others are in alsoMatches).
+   * Null when nothing matches.
+   */
+  getEntityDossier(ref: string, options?: DossierOptions): Promise<EntityDossier | null>;
+  /** Ids of the documents mentioning any of these entities, in ingest order. */
+  documentsWithEntities(entityIds: readonly string[]): Promise<string[]>;
+
+  // ---- the analyst's entity edits (src/corpus/edits.ts): ordered, durable, reversible
+
+  /**
+   * In one transaction: append the edit to the log, rewrite the changed documents (`changes[].doc`)
+   * and keep what they were (`changes[].before`) for undo.
+   */
+  recordEntityEdit(edit: EntityEdit, changes: readonly EntityEditChange[]): Promise<EntityEditRecord>;
+  /** The whole log, oldest first, undone edits included (marked). */
+  listEntityEdits(): Promise<EntityEditRecord[]>;
+  /** The snapshots recorded with edit `seq` ([] for an unknown seq). */
+  getEntityEditSnapshots(seq: number): Promise<{ documentId: string; before: EntitySnapshot }[]>;
+  /**
+   * In one transaction: mark edit `seq` undone and store the restored documents. E_NOT_FOUND for an
+   * unknown seq, E_USAGE when it is already undone.
+   */
+  undoEntityEdit(seq: number, docs: readonly AnalysedDocument[]): Promise<EntityEditRecord>;
   close(): Promise<void>;
 }

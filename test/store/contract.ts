@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { EntityEdit } from '../../src/corpus/index.js';
 import {
   type AnalysedDocument,
   MarsadError,
@@ -6,6 +7,18 @@ import {
   type SearchHit,
 } from '../../src/model/index.js';
 import type { Store } from '../../src/store/index.js';
+import {
+  arrival,
+  entityCorpus,
+  FAJNER,
+  MALI_ARMY,
+  operation,
+  TIMBUKTU,
+  talks,
+  WAGNER,
+  withdrawal,
+  withEntities,
+} from './entity-fixtures.js';
 import {
   army,
   cairo,
@@ -487,6 +500,248 @@ export function describeStoreContract(
           expect(r.hits[0]!.highlights.map((h) => doc.text.slice(h.start, h.end))).toEqual(['بالطائرة']);
         },
       );
+    });
+
+    describe('entity index and dossier', () => {
+      beforeEach(async () => {
+        await store.putDocuments([...entityCorpus, cairo]);
+      });
+
+      it('lists entities across documents, most documents first, with counts and first/last seen', async () => {
+        const r = await store.listEntities({ limit: 100 });
+        expect(r.total).toBe(6);
+        expect(r.entities.map((e) => e.id)).toEqual([
+          'ent-mali',
+          'ent-wagner',
+          'ent-mali-army',
+          'ent-timbuktu',
+          'ent-algeria',
+          'ent-new-fajner',
+        ]);
+        expect(r.entities[0]).toEqual({
+          id: 'ent-mali',
+          type: 'location',
+          kind: 'country',
+          name: 'Mali',
+          name_ar: 'مالي',
+          documents: 3,
+          mentions: 4,
+          firstSeen: '2024-02-15',
+          lastSeen: '2024-03-01',
+        });
+        expect(r.entities.find((e) => e.id === 'ent-new-fajner')).toMatchObject({
+          kind: null,
+          name: null,
+          documents: 1,
+          firstSeen: '2024-04-10',
+          lastSeen: '2024-04-10',
+        });
+        expect(r.entities.find((e) => e.id === 'ent-algeria')).toMatchObject({
+          firstSeen: null,
+          lastSeen: null,
+        });
+      });
+
+      it('filters by type, kind, id prefix and a name, and pages', async () => {
+        const ids = async (q: Parameters<Store['listEntities']>[0]) =>
+          (await store.listEntities(q)).entities.map((e) => e.id);
+        expect(await ids({ type: 'location' })).toEqual(['ent-mali', 'ent-timbuktu', 'ent-algeria']);
+        expect(await ids({ kind: 'country' })).toEqual(['ent-mali', 'ent-algeria']);
+        expect(await ids({ type: 'organization', kind: 'military' })).toEqual(['ent-mali-army']);
+        expect(await ids({ idPrefix: 'ent-new-' })).toEqual(['ent-new-fajner']);
+        expect(await ids({ q: 'فاغنر' })).toEqual(['ent-wagner']);
+        expect(await ids({ q: 'باماكو' })).toEqual(['ent-mali']); // a mention text, not the name
+        expect(await ids({ q: 'wagner' })).toEqual(['ent-wagner']);
+        expect(await ids({ q: 'mali' })).toEqual(['ent-mali', 'ent-mali-army']);
+        expect(await ids({ q: 'والجزائر' })).toEqual(['ent-algeria']); // through the analyzer
+        expect(await ids({ q: '%' })).toEqual([]);
+        const p1 = await store.listEntities({ limit: 2 });
+        const p2 = await store.listEntities({ limit: 2, offset: 2 });
+        expect(p1.total).toBe(6);
+        expect(p2.total).toBe(6);
+        expect([...p1.entities, ...p2.entities].map((e) => e.id)).toEqual(
+          (await ids({ limit: 4 })).slice(0, 4),
+        );
+        expect((await store.listEntities({ offset: 10 })).entities).toEqual([]);
+        await expectCode(store.listEntities({ type: 'planet' as 'person' }), 'E_USAGE');
+        await expectCode(store.listEntities({ limit: -1 }), 'E_USAGE');
+      });
+
+      it('gives a dossier by id: names, documents in date order, co-occurring entities', async () => {
+        const d = await store.getEntityDossier('ent-mali');
+        expect(d).toMatchObject({
+          id: 'ent-mali',
+          type: 'location',
+          kind: 'country',
+          name: 'Mali',
+          name_ar: 'مالي',
+          documents: 3,
+          mentions: 4,
+          firstSeen: '2024-02-15',
+          lastSeen: '2024-03-01',
+          alsoMatches: [],
+        });
+        expect(d!.names.map((n) => n.form).sort()).toEqual(['Mali', 'باماكو', 'مالي'].sort());
+        expect(d!.names.find((n) => n.form === 'مالي')!.documents).toBe(3);
+        expect(d!.documentList).toEqual([
+          {
+            id: operation.id,
+            source: operation.source,
+            title: operation.title,
+            published: '2024-02-15',
+            mentions: 1,
+          },
+          {
+            id: withdrawal.id,
+            source: withdrawal.source,
+            title: withdrawal.title,
+            published: '2024-03-01',
+            mentions: 2,
+          },
+          { id: talks.id, source: talks.source, title: null, published: null, mentions: 1 },
+        ]);
+        expect(d!.coOccurring.map((c) => [c.id, c.shared])).toEqual([
+          ['ent-wagner', 2],
+          ['ent-algeria', 1],
+          ['ent-mali-army', 1],
+          ['ent-timbuktu', 1],
+        ]);
+        expect(d!.coOccurring[0]).toMatchObject({ name: 'Wagner Group', type: 'organization' });
+        expect((await store.getEntityDossier('ent-wagner'))!.wikidata).toBe('Q19885956');
+      });
+
+      it('finds a dossier by a name, an alias, a mention text or a bare KB id', async () => {
+        expect((await store.getEntityDossier('فاغنر'))?.id).toBe('ent-wagner');
+        expect((await store.getEntityDossier('مجموعة فاغنر'))?.id).toBe('ent-wagner');
+        expect((await store.getEntityDossier('Wagner Group'))?.id).toBe('ent-wagner');
+        expect((await store.getEntityDossier('باماكو'))?.id).toBe('ent-mali');
+        expect((await store.getEntityDossier('وباماكو'))?.id).toBe('ent-mali'); // analyzer strips و
+        expect((await store.getEntityDossier('timbuktu'))?.id).toBe('ent-timbuktu');
+        expect((await store.getEntityDossier('فاجنر'))?.id).toBe('ent-new-fajner');
+      });
+
+      it('limits the dossier lists and returns null for the unknown', async () => {
+        const d = await store.getEntityDossier('ent-mali', { documentsLimit: 1, coLimit: 1 });
+        expect(d!.documents).toBe(3);
+        expect(d!.documentList).toHaveLength(1);
+        expect(d!.coOccurring).toHaveLength(1);
+        expect(await store.getEntityDossier('ent-nobody')).toBeNull();
+        expect(await store.getEntityDossier('لا أحد')).toBeNull();
+        expect(await store.getEntityDossier('  ')).toBeNull();
+      });
+
+      it('lists the documents mentioning some entities, in ingest order', async () => {
+        expect(await store.documentsWithEntities(['ent-timbuktu', 'ent-algeria'])).toEqual([
+          arrival.id,
+          operation.id,
+          talks.id,
+        ]);
+        expect(await store.documentsWithEntities([])).toEqual([]);
+        expect(await store.documentsWithEntities(['ent-nobody'])).toEqual([]);
+      });
+
+      it('keeps the index in step with updateDocument', async () => {
+        const relinked = withEntities(arrival, [{ ...WAGNER, forms: ['فاجنر'] }, TIMBUKTU, MALI_ARMY]);
+        expect(await store.updateDocument(relinked)).toBe(true);
+        const wagner = await store.getEntityDossier('ent-wagner');
+        expect(wagner!.documents).toBe(3);
+        expect(wagner!.lastSeen).toBe('2024-04-10');
+        expect(wagner!.names.map((n) => n.form)).toContain('فاجنر');
+        expect(await store.getEntityDossier('ent-new-fajner')).toBeNull();
+        expect((await store.listEntities()).total).toBe(5);
+        // a re-analysis that finds nothing leaves nothing in the index
+        expect(await store.updateDocument({ ...talks, entities: [] })).toBe(true);
+        expect(await store.getEntityDossier('ent-algeria')).toBeNull();
+        expect((await store.getEntityDossier('ent-mali'))!.documents).toBe(2);
+      });
+
+      it('a duplicate document in a batch does not count twice', async () => {
+        await store.putDocuments([withdrawal]);
+        expect((await store.getEntityDossier('ent-mali'))!.documents).toBe(3);
+      });
+    });
+
+    describe('entity edit log', () => {
+      const edit: EntityEdit = {
+        op: 'rename',
+        entity: {
+          id: 'ent-new-fajner',
+          type: 'organization',
+          kind: null,
+          name: null,
+          name_ar: 'فاجنر',
+          wikidata: null,
+          kbId: 'new-fajner',
+          inKb: false,
+          forms: ['فاجنر'],
+        },
+        name: 'Fajner',
+        name_ar: null,
+      };
+      const renamed = (doc: AnalysedDocument): AnalysedDocument => ({
+        ...doc,
+        entities: doc.entities.map((e) => (e.id === 'ent-new-fajner' ? { ...e, name: 'Fajner' } : e)),
+      });
+      const snapshot = (doc: AnalysedDocument) => ({
+        entities: doc.entities.filter((e) => e.id === 'ent-new-fajner'),
+        events: doc.events,
+        claims: doc.claims,
+        relations: doc.relations,
+      });
+
+      beforeEach(async () => {
+        await store.putDocuments(entityCorpus);
+      });
+
+      it('records an edit with its document changes in one step, oldest first', async () => {
+        const rec = await store.recordEntityEdit(edit, [
+          { doc: renamed(arrival), before: snapshot(arrival) },
+        ]);
+        expect(rec).toMatchObject({ seq: 1, edit, undoneAt: null, documents: 1 });
+        expect(Number.isNaN(Date.parse(rec.at))).toBe(false);
+        expect((await store.getDocument(arrival.id))!.entities[0]!.name).toBe('Fajner');
+        expect((await store.getEntityDossier('Fajner'))?.id).toBe('ent-new-fajner');
+        const second = await store.recordEntityEdit({ ...edit, name: 'Fajner PMC' }, []);
+        expect(second.seq).toBe(2);
+        expect((await store.listEntityEdits()).map((r) => r.seq)).toEqual([1, 2]);
+        expect(await store.getEntityEditSnapshots(1)).toEqual([
+          { documentId: arrival.id, before: snapshot(arrival) },
+        ]);
+        expect(await store.getEntityEditSnapshots(2)).toEqual([]);
+      });
+
+      it('undo marks the edit and stores the restored documents; twice is refused', async () => {
+        await store.recordEntityEdit(edit, [{ doc: renamed(arrival), before: snapshot(arrival) }]);
+        const undone = await store.undoEntityEdit(1, [arrival]);
+        expect(undone.undoneAt).not.toBeNull();
+        expect(await store.getDocument(arrival.id)).toEqual(arrival);
+        expect(await store.getEntityDossier('Fajner')).toBeNull();
+        expect((await store.listEntityEdits())[0]!.undoneAt).not.toBeNull();
+        await expectCode(store.undoEntityEdit(1, []), 'E_USAGE');
+        await expectCode(store.undoEntityEdit(7, []), 'E_NOT_FOUND');
+      });
+
+      it('rejects a malformed edit, and a change to a document that is not stored, writing nothing', async () => {
+        await expectCode(
+          store.recordEntityEdit({ op: 'explode' } as unknown as EntityEdit, []),
+          'E_VALIDATION',
+        );
+        const stranger = withEntities(makeDoc({ source: 'x.txt', body: 'وصل مقاتلو فاجنر.' }), [FAJNER]);
+        await expectCode(
+          store.recordEntityEdit(edit, [{ doc: stranger, before: snapshot(stranger) }]),
+          'E_NOT_FOUND',
+        );
+        expect(await store.listEntityEdits()).toEqual([]);
+      });
+
+      it.runIf(options.reopen !== undefined)('keeps the edit log and the index across reopen', async () => {
+        await store.recordEntityEdit(edit, [{ doc: renamed(arrival), before: snapshot(arrival) }]);
+        await store.close();
+        store = await options.reopen!(store, analyzer);
+        expect(await store.listEntityEdits()).toHaveLength(1);
+        expect((await store.getEntityDossier('ent-mali'))!.documents).toBe(3);
+        expect((await store.getEntityDossier('Fajner'))?.id).toBe('ent-new-fajner');
+      });
     });
 
     describe('lifecycle', () => {

@@ -77,6 +77,58 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'meta: settings the database remembers (the search analyzer version)',
     sql: 'CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);',
   },
+  {
+    id: 3,
+    name: 'entity index (document_entities, entity_names) and the entity edit log',
+    // The index is derived from documents.analysis and rebuilt in code right after this migration
+    // (the name keys need the search analyzer); the edit log is primary data.
+    sql: `
+      -- one row per (entity, document): what listEntities and the dossier aggregate
+      CREATE TABLE document_entities (
+        entity_id    TEXT NOT NULL,
+        doc_seq      INTEGER NOT NULL REFERENCES documents (seq) ON DELETE CASCADE,
+        type         TEXT NOT NULL,
+        kind         TEXT,
+        name         TEXT,
+        name_ar      TEXT,
+        wikidata     TEXT,
+        mentions     INTEGER NOT NULL,
+        first_offset INTEGER,
+        published    TEXT, -- the document's, copied so that first/last seen need no join
+        PRIMARY KEY (entity_id, doc_seq)
+      ) WITHOUT ROWID;
+      CREATE INDEX document_entities_doc ON document_entities (doc_seq);
+      CREATE INDEX document_entities_type ON document_entities (type, kind);
+
+      -- every name, alias and mention text of an entity in a document, with its analyzer key
+      CREATE TABLE entity_names (
+        key       TEXT NOT NULL,
+        form      TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        doc_seq   INTEGER NOT NULL REFERENCES documents (seq) ON DELETE CASCADE,
+        PRIMARY KEY (key, form, entity_id, doc_seq)
+      ) WITHOUT ROWID;
+      CREATE INDEX entity_names_entity ON entity_names (entity_id, doc_seq);
+      CREATE INDEX entity_names_doc ON entity_names (doc_seq);
+      CREATE INDEX entity_names_form ON entity_names (form);
+
+      CREATE TABLE entity_edits (
+        seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+        at        TEXT NOT NULL,
+        op        TEXT NOT NULL,
+        edit      TEXT NOT NULL CHECK (json_valid(edit)),
+        documents INTEGER NOT NULL,
+        undone_at TEXT
+      );
+      -- what each document's entities were before an edit rewrote them: for undo
+      CREATE TABLE entity_edit_snapshots (
+        edit_seq INTEGER NOT NULL REFERENCES entity_edits (seq) ON DELETE CASCADE,
+        doc_seq  INTEGER NOT NULL REFERENCES documents (seq) ON DELETE CASCADE,
+        before   TEXT NOT NULL CHECK (json_valid(before)),
+        PRIMARY KEY (edit_seq, doc_seq)
+      );
+    `,
+  },
 ];
 
 const LATEST = MIGRATIONS.reduce((max, m) => Math.max(max, m.id), 0);

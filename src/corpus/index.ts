@@ -1,0 +1,22 @@
+// Cross-document work: corpus-wide entity identity (clustering of minted entities), the analyst's
+// entity edits (merge, split, rename; undo) and their knowledge-base patch layer.
+export * from './cluster.js';
+export * from './cluster-job.js';
+export {
+  activeEdits,
+  commitEdit,
+  editEntityOf,
+  editedIds,
+  type KbView,
+  planMerge,
+  planRename,
+  planSplit,
+  reapplyEdits,
+  resolveEntity,
+  undoEdit,
+} from './edit-job.js';
+export * from './edits.js';
+export * from './ids.js';
+export * from './kb-layer.js';
+export * from './names.js';
+export * from './types.js';
