@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { analyzeArticle } from '../extract/index.js';
+import { analyzeArticle, createPipeline } from '../extract/index.js';
 import { readSources } from '../ingest/index.js';
 import { toExportDocument } from '../model/index.js';
 import { type GlobalOptions, makeContext } from './context.js';
@@ -13,6 +13,7 @@ export function registerAnalyze(program: Command): void {
     .option('--pretty', 'indent the JSON')
     .action(async (input: string, opts: { pretty?: boolean }, cmd: Command) => {
       const ctx = makeContext(cmd.optsWithGlobals<GlobalOptions>());
+      const pipeline = createPipeline({ kbDirs: ctx.kbDirs });
       let printed = 0;
       for await (const item of readSources([input], {
         maxBytes: ctx.settings.maxBytes,
@@ -24,7 +25,7 @@ export function registerAnalyze(program: Command): void {
           process.exitCode = exitCodeFor(item.error.code);
           continue;
         }
-        const doc = toExportDocument(analyzeArticle(item.article));
+        const doc = toExportDocument(analyzeArticle(item.article, pipeline));
         ctx.out.line(opts.pretty ? JSON.stringify(doc, null, 2) : JSON.stringify(doc));
         printed++;
       }

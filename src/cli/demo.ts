@@ -22,6 +22,7 @@ export function registerDemo(program: Command): void {
           inputs: [SAMPLE_CORPUS],
           store,
           settings: ctx.settings,
+          kbDirs: ctx.kbDirs,
           progress: ctx.out.progress(),
         });
         const total = await store.countDocuments();

@@ -18,6 +18,7 @@ export function registerIngest(program: Command): void {
           inputs,
           store,
           settings: ctx.settings,
+          kbDirs: ctx.kbDirs,
           progress: ctx.out.progress(),
           stdin: process.stdin,
         }),

@@ -1,3 +1,4 @@
 export * from './export.js';
 export * from './ingest.js';
+export * from './pipeline.js';
 export * from './reanalyze.js';

@@ -1,16 +1,20 @@
 import type { Settings } from '../config/index.js';
-import { analyzeArticle, defaultPipeline, type Pipeline } from '../extract/index.js';
+import { analyzeArticle, type Pipeline } from '../extract/index.js';
 import { readSources } from '../ingest/index.js';
 import type { AnalysedDocument, ErrorCode } from '../model/index.js';
 import { toMarsadError } from '../model/index.js';
 import type { Store } from '../store/index.js';
 import { type Progress, silentProgress } from '../util/index.js';
+import { type CorpusUpkeep, corpusPipeline, corpusUpkeep } from './pipeline.js';
 
 export interface IngestJobOptions {
   inputs: string[];
   store: Store;
   settings: Pick<Settings, 'maxBytes' | 'fetchTimeoutMs' | 'batchSize'>;
+  /** Default: the store's corpus pipeline (KB layers `kbDirs` + the store's entity edits). */
   pipeline?: Pipeline;
+  /** KB layers, lowest priority first (default: the shipped KB). */
+  kbDirs?: readonly string[];
   progress?: Progress;
   stdin?: NodeJS.ReadableStream;
   signal?: AbortSignal;
@@ -32,6 +36,8 @@ export interface IngestReport {
   failed: number;
   failures: FailureLine[];
   storedIds: string[];
+  /** Cross-document upkeep run after the batch (clustering of new names, entity edits). */
+  corpus: CorpusUpkeep;
   elapsedMs: number;
 }
 
@@ -41,7 +47,8 @@ export interface IngestReport {
  * only, and re-running skips what is stored already (documents are keyed by content hash).
  */
 export async function runIngestJob(options: IngestJobOptions): Promise<IngestReport> {
-  const { store, settings, pipeline = defaultPipeline, progress = silentProgress } = options;
+  const { store, settings, progress = silentProgress } = options;
+  const pipeline = options.pipeline ?? (await corpusPipeline(store, options.kbDirs));
   const started = Date.now();
   const report: IngestReport = {
     seen: 0,
@@ -50,6 +57,7 @@ export async function runIngestJob(options: IngestJobOptions): Promise<IngestRep
     failed: 0,
     failures: [],
     storedIds: [],
+    corpus: { clusters: 0, clustered: 0, edited: 0 },
     elapsedMs: 0,
   };
   let batch: AnalysedDocument[] = [];
@@ -107,6 +115,7 @@ export async function runIngestJob(options: IngestJobOptions): Promise<IngestRep
     progress.tick(1, source);
   }
   await flush();
+  if (report.stored > 0) report.corpus = await corpusUpkeep(store);
   progress.stop();
   report.elapsedMs = Date.now() - started;
   return report;

@@ -1,16 +1,20 @@
-import { defaultPipeline, type Pipeline, reanalyzeDocument } from '../extract/index.js';
+import { type Pipeline, reanalyzeDocument } from '../extract/index.js';
 import { toMarsadError } from '../model/index.js';
 import type { Store } from '../store/index.js';
 import { type Progress, silentProgress } from '../util/index.js';
 import type { FailureLine } from './ingest.js';
+import { type CorpusUpkeep, corpusPipeline, corpusUpkeep } from './pipeline.js';
 
 /** Re-run the analysis pipeline over every stored document; a failing document is recorded. */
 export async function runReanalyzeJob(options: {
   store: Store;
+  /** Default: the store's corpus pipeline (KB layers `kbDirs` + the store's entity edits). */
   pipeline?: Pipeline;
+  kbDirs?: readonly string[];
   progress?: Progress;
-}): Promise<{ updated: number; failed: number; failures: FailureLine[] }> {
-  const { store, pipeline = defaultPipeline, progress = silentProgress } = options;
+}): Promise<{ updated: number; failed: number; failures: FailureLine[]; corpus: CorpusUpkeep }> {
+  const { store, progress = silentProgress } = options;
+  const pipeline = options.pipeline ?? (await corpusPipeline(store, options.kbDirs));
   progress.start(await store.countDocuments(), 'reanalyze');
   // The store pages by ingest sequence (keyset), so updating a document while iterating is safe
   // and memory stays flat however big the corpus is.
@@ -25,6 +29,7 @@ export async function runReanalyzeJob(options: {
     }
     progress.tick(1, doc.source);
   }
+  const corpus = await corpusUpkeep(store);
   progress.stop();
-  return { updated, failed: failures.length, failures };
+  return { updated, failed: failures.length, failures, corpus };
 }
