@@ -1,7 +1,9 @@
 import { defaultKbDirs, type KnowledgeBase, loadKnowledgeBase, SHIPPED_KB_DIR } from '../kb/index.js';
 import type { AnalysedDocument, RawArticle } from '../model/index.js';
+import { createClaimStages } from './claims/index.js';
 import { composeDocument } from './compose.js';
 import { buildEntityResources, createEntityStages } from './entities/index.js';
+import { createEventStages } from './events/index.js';
 import { loadNerModel, type NerModel } from './ner/index.js';
 import { buildPipeline, type Pipeline } from './stage.js';
 import { sentencesStage, tokensStage } from './text-stages.js';
@@ -15,12 +17,18 @@ export interface PipelineOptions {
   readonly ner?: boolean;
 }
 
-/** The full analysis pipeline: sentences, tokens, entity mentions, linking. */
+/** The full analysis pipeline: sentences, tokens, entity mentions, linking, events, claims and relations. */
 export function createPipeline(options: PipelineOptions = {}): Pipeline {
   const kb = options.kb ?? loadKnowledgeBase({ dirs: options.kbDirs ?? [SHIPPED_KB_DIR] });
   const ner = options.ner === false ? undefined : tryLoadNerModel();
   const res = buildEntityResources(kb, ner ? { ner } : {});
-  return buildPipeline([sentencesStage, tokensStage, ...createEntityStages(res)]);
+  return buildPipeline([
+    sentencesStage,
+    tokensStage,
+    ...createEntityStages(res),
+    ...createEventStages({ kb }),
+    ...createClaimStages({ kb }),
+  ]);
 }
 
 /**

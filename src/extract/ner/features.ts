@@ -1,3 +1,4 @@
+import { type Gazetteer, matchGazetteer } from './gazetteer.js';
 import { lightNormalizeWord, normalizeWord, type Stripped, stripProclitics, wordShape } from './normalize.js';
 
 /**
@@ -19,6 +20,16 @@ export interface FeatureContext {
    * stem (or whole word) → class. Learned from unlabelled text, stored in the model.
    */
   clusters?: readonly ReadonlyMap<string, number>[];
+  /**
+   * Training-span gazetteer (gazetteer.ts `trainSpanEntries`): entity surface forms of the
+   * training data with their type, matched longest-first; `entries` are what the model stores.
+   */
+  spans?: { entries: readonly { name: string; type: string }[]; gaz: Gazetteer };
+}
+
+/** Training-span flags ('B-LOC', 'I-PERS' or null) for a sentence, when the model has spans. */
+export function spanFlags(ctx: FeatureContext, words: readonly string[]): (string | null)[] | null {
+  return ctx.spans ? matchGazetteer(ctx.spans.gaz, words) : null;
 }
 
 /** Trigger lists as stored in data/models/ner-triggers.json: category → words. */
@@ -163,6 +174,8 @@ export function pairFeatures(
   gaz: readonly string[] | null,
   i: number,
   f: string[] = [],
+  /** training-span flags of the sentence (see FeatureContext.spans), or null */
+  sp: readonly (string | null)[] | null = null,
 ): string[] {
   const n = info.length;
   const at = (k: number): TokenInfo => (k < 0 || k >= n ? PAD : info[k]!);
@@ -193,6 +206,12 @@ export function pairFeatures(
   const gp = g(i - 1);
   const gn = g(i + 1);
   if (g0 || gp || gn) f.push(`gz=${g0}`, `gz-1=${gp}|${g0}`, `gz+1=${g0}|${gn}`);
+  if (sp) {
+    const s0 = sp[i] ?? '';
+    const sprev = (i > 0 && sp[i - 1]) || '';
+    const snext = (i + 1 < n && sp[i + 1]) || '';
+    if (s0 || sprev || snext) f.push(`sp=${s0}`, `sp-1=${sprev}|${s0}`, `sp+1=${s0}|${snext}`);
+  }
   if (t.lx || p1.lx || n1.lx) f.push(`lx=${t.lx}`, `lx-1=${p1.lx}|${t.lx}`, `lx+1=${t.lx}|${n1.lx}`);
   return f;
 }
@@ -203,6 +222,7 @@ export function contextFeatures(
   gaz: readonly string[] | null,
   i: number,
   f: string[] = [],
+  sp: readonly (string | null)[] | null = null,
 ): string[] {
   const n = info.length;
   const K = info[i]!.cl.length;
@@ -210,7 +230,7 @@ export function contextFeatures(
     const k = i + off;
     neighbourFeatures(k < 0 || k >= n ? PAD : info[k]!, off, f, K);
   }
-  return pairFeatures(info, gaz, i, f);
+  return pairFeatures(info, gaz, i, f, sp);
 }
 
 export function gazetteerTypes(
@@ -245,13 +265,16 @@ export function sentenceFeatures(
   ctx: FeatureContext,
   gazetteer?: readonly (string | null)[],
   extra?: readonly (readonly string[])[],
+  /** training-span flags computed elsewhere (jackknifed in training); default: from ctx */
+  spans?: readonly (string | null)[],
 ): string[][] {
   const n = words.length;
   const info = words.map((w) => tokenInfo(w, ctx));
   const gaz = gazetteerTypes(gazetteer, n);
+  const sp = spans ?? spanFlags(ctx, words);
   const out: string[][] = new Array(n);
   for (let i = 0; i < n; i++) {
-    const f = contextFeatures(info, gaz, i, localFeatures(info[i]!));
+    const f = contextFeatures(info, gaz, i, localFeatures(info[i]!), sp);
     const x = extra?.[i];
     if (x) for (const e of x) f.push(e);
     out[i] = f;

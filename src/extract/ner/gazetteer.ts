@@ -94,3 +94,56 @@ export function parseNameList(text: string, type: string): { name: string; type:
     .filter((l) => l && !/^=+$/.test(l))
     .map((name) => ({ name, type }));
 }
+
+/**
+ * Entity spans of labelled sentences as gazetteer entries (the "training-span gazetteer"):
+ * every span's surface form with its majority type, minus one-word forms that are tagged O in
+ * at least half of their occurrences («أمل», «سعيد» as ordinary words). The trainer builds one
+ * list per jackknife fold from the other folds, so the feature is as unreliable in training as
+ * it is on new text; the list from all training data is stored in the model.
+ */
+export function trainSpanEntries(
+  sentences: readonly { words: readonly string[]; tags: readonly string[] }[],
+): { name: string; type: string }[] {
+  const spans = new Map<string, Map<string, number>>();
+  const tokenCount = new Map<string, number>();
+  for (const s of sentences) {
+    const norm = s.words.map(lightNormalizeWord);
+    for (const w of norm) tokenCount.set(w, (tokenCount.get(w) ?? 0) + 1);
+    let i = 0;
+    while (i < s.tags.length) {
+      const t = s.tags[i]!;
+      if (t === 'O') {
+        i++;
+        continue;
+      }
+      const type = t.slice(2);
+      let j = i + 1;
+      while (j < s.tags.length && s.tags[j] === `I-${type}`) j++;
+      const name = norm.slice(i, j).join(' ');
+      let m = spans.get(name);
+      if (!m) {
+        m = new Map();
+        spans.set(name, m);
+      }
+      m.set(type, (m.get(type) ?? 0) + 1);
+      i = j;
+    }
+  }
+  const out: { name: string; type: string }[] = [];
+  for (const [name, m] of spans) {
+    let type = '';
+    let best = 0;
+    let total = 0;
+    for (const [t, c] of m) {
+      total += c;
+      if (c > best) {
+        best = c;
+        type = t;
+      }
+    }
+    if (!name.includes(' ') && total < 0.5 * (tokenCount.get(name) ?? 0)) continue;
+    out.push({ name, type });
+  }
+  return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}

@@ -2,10 +2,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { FeatureContext, TriggerLists } from './features.js';
 import { buildTriggerMap } from './features.js';
+import { buildGazetteer } from './gazetteer.js';
 
 export const NER_MODEL_FORMAT = 'marsad.ner-perceptron/v1';
 /** Bumped whenever normalize.ts or features.ts change what a feature string means. */
-export const NER_FEATURE_VERSION = 'ner-local-v2';
+export const NER_FEATURE_VERSION = 'ner-local-v3';
+/** v3 added the training-span gazetteer features; a v2 file (no spans) computes the same features. */
+const READABLE_FEATURE_VERSIONS = new Set(['ner-local-v2', NER_FEATURE_VERSION]);
 
 /** Provenance and settings written at the top of the model file. */
 export interface NerModelHeader {
@@ -52,6 +55,8 @@ interface NerModelFile {
   lexicon?: Record<string, string>;
   /** word classes per granularity: word → class */
   clusters?: Record<string, number>[];
+  /** training-span gazetteer: [surface form, type] */
+  spans?: [string, string][];
   /** feature → [tagIndex, weight, tagIndex, weight, …] */
   weights: Record<string, number[]>;
   stage2?: { transitions: number[]; weights: Record<string, number[]> };
@@ -94,7 +99,7 @@ export function serializeModel(model: NerModel, scale = 100): string {
   const q = (tr: Float32Array) => Array.from(tr, (x) => Math.round(x * scale));
   const file: NerModelFile = {
     format: NER_MODEL_FORMAT,
-    featureVersion: NER_FEATURE_VERSION,
+    featureVersion: model.ctx.spans ? NER_FEATURE_VERSION : 'ner-local-v2',
     header: model.header,
     tags: [...model.tags],
     scale,
@@ -103,6 +108,9 @@ export function serializeModel(model: NerModel, scale = 100): string {
     vocab: Object.fromEntries(model.ctx.vocab),
     ...(model.ctx.lexicon ? { lexicon: Object.fromEntries(model.ctx.lexicon) } : {}),
     ...(model.ctx.clusters ? { clusters: model.ctx.clusters.map((m) => Object.fromEntries(m)) } : {}),
+    ...(model.ctx.spans
+      ? { spans: model.ctx.spans.entries.map((e): [string, string] => [e.name, e.type]) }
+      : {}),
     weights,
   };
   if (model.stage2) {
@@ -111,10 +119,15 @@ export function serializeModel(model: NerModel, scale = 100): string {
   return JSON.stringify(file);
 }
 
+/** The training-span gazetteer of a model from its stored entries. */
+export function spansFrom(entries: { name: string; type: string }[]): NonNullable<FeatureContext['spans']> {
+  return { entries, gaz: buildGazetteer(entries) };
+}
+
 export function deserializeModel(json: string): NerModel {
   const file = JSON.parse(json) as NerModelFile;
   if (file.format !== NER_MODEL_FORMAT) throw new Error(`not a ${NER_MODEL_FORMAT} file: ${file.format}`);
-  if (file.featureVersion !== NER_FEATURE_VERSION) {
+  if (!READABLE_FEATURE_VERSIONS.has(file.featureVersion)) {
     throw new Error(`model features ${file.featureVersion}, code expects ${NER_FEATURE_VERSION}: retrain`);
   }
   const T = file.tags.length;
@@ -128,6 +141,7 @@ export function deserializeModel(json: string): NerModel {
       triggers: buildTriggerMap(file.triggers),
       ...(file.lexicon ? { lexicon: new Map(Object.entries(file.lexicon)) } : {}),
       ...(file.clusters ? { clusters: file.clusters.map((m) => new Map(Object.entries(m))) } : {}),
+      ...(file.spans ? { spans: spansFrom(file.spans.map(([name, type]) => ({ name, type }))) } : {}),
     },
     triggerLists: file.triggers,
   };

@@ -1,4 +1,5 @@
 import { NER_TAGS, repairBio } from './bio.js';
+import { trainCrfWeights } from './crf.js';
 import { buildTriggerMap, type FeatureContext, sentenceFeatures, type TriggerLists } from './features.js';
 import type { NerModel, NerModelHeader } from './model.js';
 import { normalizeWord } from './normalize.js';
@@ -75,6 +76,8 @@ export interface TrainingSentence {
   words: string[];
   tags: string[];
   gazetteer?: (string | null)[];
+  /** training-span gazetteer flags built without this sentence's fold (see train.ts) */
+  spanFlags?: (string | null)[];
   /** extra per-token features (the second pass's document features) */
   extra?: string[][];
   /**
@@ -92,6 +95,10 @@ export interface TrainOptions {
   lexicon?: ReadonlyMap<string, string>;
   /** word classes stored in the model (see FeatureContext.clusters) */
   clusters?: readonly ReadonlyMap<string, number>[];
+  /** perceptron: train this many times with different shuffles and average the weights */
+  restarts?: number;
+  /** training-span gazetteer stored in the model (see FeatureContext.spans) */
+  spans?: FeatureContext['spans'];
   epochs: number;
   seed: number;
   /** features seen fewer times than this in training are not learned */
@@ -107,6 +114,12 @@ export interface TrainOptions {
    */
   wordDropout?: number;
   triggers: TriggerLists;
+  /** 'perceptron' (default) or 'crf' (crf.ts: SGD on the log-likelihood with L2) */
+  algorithm?: 'perceptron' | 'crf';
+  /** CRF: L2 strength (default 1), initial learning rate (default 0.05), epochs averaged (default 3) */
+  c2?: number;
+  eta0?: number;
+  averageEpochs?: number;
   header: Omit<NerModelHeader, 'settings'> & { settings?: Record<string, unknown> };
   log?: (msg: string) => void;
   /** called after each epoch with the averaged model so far (for dev curves) */
@@ -151,12 +164,13 @@ export function trainPerceptron(data: readonly TrainingSentence[], opts: TrainOp
     triggers: buildTriggerMap(opts.triggers),
     ...(opts.lexicon ? { lexicon: opts.lexicon } : {}),
     ...(opts.clusters?.length ? { clusters: opts.clusters } : {}),
+    ...(opts.spans ? { spans: opts.spans } : {}),
   };
 
   // pass 1: feature frequencies; pass 2: ids for those frequent enough
   const fcount = new Map<string, number>();
   const feats = data.map((s) => {
-    const sf = sentenceFeatures(s.words, ctx, s.gazetteer, s.extra);
+    const sf = sentenceFeatures(s.words, ctx, s.gazetteer, s.extra, s.spanFlags);
     const d = s.domain;
     return d ? sf.map((tok) => [...tok, ...tok.map((x) => `${d}|${x}`)]) : sf;
   });
@@ -193,83 +207,132 @@ export function trainPerceptron(data: readonly TrainingSentence[], opts: TrainOp
   const dropP = opts.wordDropout ?? 0;
 
   const F = index.size;
-  const W = new Float32Array(F * T);
-  const U = new Float64Array(F * T); // sum of c * update, for averaging (Daumé's trick)
-  const TR = new Float32Array((T + 1) * T);
-  const TU = new Float64Array((T + 1) * T);
-  const allowed = bioConstraints(tags);
-  let c = 1;
-
-  const averaged = (): NerModel => {
-    const aw = new Float32Array(F * T);
-    for (let j = 0; j < aw.length; j++) {
-      const v = W[j]! - U[j]! / c;
-      aw[j] = Math.abs(v) < opts.pruneBelow ? 0 : v;
-    }
-    const at = new Float32Array(TR.length);
-    for (let j = 0; j < at.length; j++) at[j] = TR[j]! - TU[j]! / c;
-    return {
-      header: { ...opts.header, settings: { ...opts.header.settings } } as NerModelHeader,
-      tags,
-      features: index,
-      weights: aw,
-      transitions: at,
-      ctx,
-      triggerLists: opts.triggers,
+  if (opts.algorithm === 'crf') {
+    const toModel = (w: Float32Array, tr: Float32Array): NerModel => {
+      for (let j = 0; j < w.length; j++) if (Math.abs(w[j]!) < opts.pruneBelow) w[j] = 0;
+      return {
+        header: { ...opts.header, settings: { ...opts.header.settings } } as NerModelHeader,
+        tags,
+        features: index,
+        weights: w,
+        transitions: tr,
+        ctx,
+        triggerLists: opts.triggers,
+      };
     };
-  };
+    const r = trainCrfWeights(enc, F, T, bioConstraints(tags), {
+      epochs: opts.epochs,
+      c2: opts.c2 ?? 1,
+      eta0: opts.eta0 ?? 0.05,
+      averageEpochs: opts.averageEpochs ?? 3,
+      rand: seededRandom(opts.seed),
+      log,
+      ...(opts.onEpoch
+        ? { onEpoch: (e: number, w: Float32Array, tr: Float32Array) => opts.onEpoch!(e, toModel(w, tr)) }
+        : {}),
+    });
+    return toModel(r.weights, r.transitions);
+  }
+  // one run per seed; with `restarts` > 1 the runs' averaged weights are averaged again (mixed
+  // parameter averaging, McDonald et al. 2010): one model, the cost only in training
+  const runOnce = (seed: number, onEpoch: TrainOptions['onEpoch'], prune: number): NerModel => {
+    const W = new Float32Array(F * T);
+    const U = new Float64Array(F * T); // sum of c * update, for averaging (Daumé's trick)
+    const TR = new Float32Array((T + 1) * T);
+    const TU = new Float64Array((T + 1) * T);
+    const allowed = bioConstraints(tags);
+    let c = 1;
 
-  const rand = seededRandom(opts.seed);
-  const order = enc.map((_, i) => i);
-  for (let epoch = 1; epoch <= opts.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
-    let errors = 0;
-    let tokens = 0;
-    for (const k of order) {
-      const e = enc[k]!;
-      const n = e.gold.length;
-      const em = new Float32Array(n * T);
-      const drop = new Uint8Array(n);
-      if (dropP > 0) for (let i = 0; i < n; i++) drop[i] = rand() < dropP ? 1 : 0;
-      for (let i = 0; i < n; i++) {
-        for (let q = e.off[i]!; q < e.off[i + 1]!; q++) {
-          if (drop[i] && lexical[e.ids[q]!]) continue;
-          const base = e.ids[q]! * T;
-          for (let t = 0; t < T; t++) em[i * T + t]! += W[base + t]!;
-        }
+    const averaged = (prune = opts.pruneBelow): NerModel => {
+      const aw = new Float32Array(F * T);
+      for (let j = 0; j < aw.length; j++) {
+        const v = W[j]! - U[j]! / c;
+        aw[j] = Math.abs(v) < prune ? 0 : v;
       }
-      const pred = viterbi(em, n, TR, allowed, T);
-      tokens += n;
-      for (let i = 0; i < n; i++) {
-        const g = e.gold[i]!;
-        const p = pred[i]!;
-        const gp = i ? e.gold[i - 1]! : T;
-        const pp = i ? pred[i - 1]! : T;
-        if (g !== p) {
-          errors++;
+      const at = new Float32Array(TR.length);
+      for (let j = 0; j < at.length; j++) at[j] = TR[j]! - TU[j]! / c;
+      return {
+        header: { ...opts.header, settings: { ...opts.header.settings } } as NerModelHeader,
+        tags,
+        features: index,
+        weights: aw,
+        transitions: at,
+        ctx,
+        triggerLists: opts.triggers,
+      };
+    };
+
+    const rand = seededRandom(seed);
+    const order = enc.map((_, i) => i);
+    for (let epoch = 1; epoch <= opts.epochs; epoch++) {
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = Math.floor(rand() * (i + 1));
+        [order[i], order[j]] = [order[j]!, order[i]!];
+      }
+      let errors = 0;
+      let tokens = 0;
+      for (const k of order) {
+        const e = enc[k]!;
+        const n = e.gold.length;
+        const em = new Float32Array(n * T);
+        const drop = new Uint8Array(n);
+        if (dropP > 0) for (let i = 0; i < n; i++) drop[i] = rand() < dropP ? 1 : 0;
+        for (let i = 0; i < n; i++) {
           for (let q = e.off[i]!; q < e.off[i + 1]!; q++) {
             if (drop[i] && lexical[e.ids[q]!]) continue;
             const base = e.ids[q]! * T;
-            W[base + g]! += 1;
-            U[base + g]! += c;
-            W[base + p]! -= 1;
-            U[base + p]! -= c;
+            for (let t = 0; t < T; t++) em[i * T + t]! += W[base + t]!;
           }
         }
-        if (g !== p || gp !== pp) {
-          TR[gp * T + g]! += 1;
-          TU[gp * T + g]! += c;
-          TR[pp * T + p]! -= 1;
-          TU[pp * T + p]! -= c;
+        const pred = viterbi(em, n, TR, allowed, T);
+        tokens += n;
+        for (let i = 0; i < n; i++) {
+          const g = e.gold[i]!;
+          const p = pred[i]!;
+          const gp = i ? e.gold[i - 1]! : T;
+          const pp = i ? pred[i - 1]! : T;
+          if (g !== p) {
+            errors++;
+            for (let q = e.off[i]!; q < e.off[i + 1]!; q++) {
+              if (drop[i] && lexical[e.ids[q]!]) continue;
+              const base = e.ids[q]! * T;
+              W[base + g]! += 1;
+              U[base + g]! += c;
+              W[base + p]! -= 1;
+              U[base + p]! -= c;
+            }
+          }
+          if (g !== p || gp !== pp) {
+            TR[gp * T + g]! += 1;
+            TU[gp * T + g]! += c;
+            TR[pp * T + p]! -= 1;
+            TU[pp * T + p]! -= c;
+          }
         }
+        c++;
       }
-      c++;
+      log(`epoch ${epoch}: ${errors} token errors / ${tokens} (${((100 * errors) / tokens).toFixed(2)}%)`);
+      onEpoch?.(epoch, averaged());
     }
-    log(`epoch ${epoch}: ${errors} token errors / ${tokens} (${((100 * errors) / tokens).toFixed(2)}%)`);
-    opts.onEpoch?.(epoch, averaged());
+    return averaged(prune);
+  };
+  const R = Math.max(1, opts.restarts ?? 1);
+  if (R === 1) return runOnce(opts.seed, opts.onEpoch, opts.pruneBelow);
+  let sum: NerModel | null = null;
+  for (let r = 0; r < R; r++) {
+    const m = runOnce(opts.seed + 7919 * r, r === R - 1 ? opts.onEpoch : undefined, 0);
+    log(`restart ${r + 1}/${R} done`);
+    if (!sum) sum = m;
+    else {
+      for (let j = 0; j < m.weights.length; j++) sum.weights[j]! += m.weights[j]!;
+      for (let j = 0; j < m.transitions.length; j++) sum.transitions[j]! += m.transitions[j]!;
+    }
   }
-  return averaged();
+  const out = sum!;
+  for (let j = 0; j < out.weights.length; j++) {
+    const v = out.weights[j]! / R;
+    out.weights[j] = Math.abs(v) < opts.pruneBelow ? 0 : v;
+  }
+  for (let j = 0; j < out.transitions.length; j++) out.transitions[j]! /= R;
+  return out;
 }

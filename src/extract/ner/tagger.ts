@@ -8,6 +8,7 @@ import {
   neighbourFeatures,
   PAD_INFO,
   pairFeatures,
+  spanFlags,
   type TokenInfo,
   tokenInfo,
 } from './features.js';
@@ -91,6 +92,8 @@ function decode(
   extra?: readonly (readonly string[])[],
   /** pair features per token, when already built by another pass over the same sentence */
   pairs?: string[][],
+  /** training-span flags given by the trainer (jackknifed); default: matched from ctx */
+  spans?: readonly (string | null)[],
 ): string[] {
   const n = words.length;
   if (n === 0) return [];
@@ -104,6 +107,8 @@ function decode(
   const entries = words.map((word) => wordEntry(cache, w, T, ctx, word));
   const info = entries.map((e) => e.info);
   const gaz = gazetteerTypes(gazetteer, n);
+  const pi0 = pairs?.[0];
+  const sp = pi0?.length ? null : (spans ?? spanFlags(ctx, words));
   const em = new Float32Array(n * T);
   let feats: string[] = [];
   for (let i = 0; i < n; i++) {
@@ -119,7 +124,7 @@ function decode(
     if (pi?.length) feats = pi;
     else {
       feats = [];
-      pairFeatures(info, gaz, i, feats);
+      pairFeatures(info, gaz, i, feats, sp);
       if (pairs) pairs[i] = feats;
     }
     sumInto(w, T, feats, em, at);
@@ -134,8 +139,10 @@ export function tagFirstPass(
   model: NerModel,
   words: readonly string[],
   gazetteer?: readonly (string | null)[],
+  /** training-span flags (the trainer's jackknife passes its own); default: from the model */
+  spans?: readonly (string | null)[],
 ): string[] {
-  return decode(model, model.tags, model.ctx, words, gazetteer);
+  return decode(model, model.tags, model.ctx, words, gazetteer, undefined, undefined, spans);
 }
 
 /**

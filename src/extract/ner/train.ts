@@ -1,5 +1,6 @@
 import { documentFeatures } from './document.js';
-import type { NerModel } from './model.js';
+import { matchGazetteer, trainSpanEntries } from './gazetteer.js';
+import { type NerModel, spansFrom } from './model.js';
 import { type TrainingSentence, type TrainOptions, trainPerceptron } from './perceptron.js';
 import { tagFirstPass } from './tagger.js';
 
@@ -8,6 +9,12 @@ export interface TwoPassOptions extends TrainOptions {
   documentPass?: boolean;
   /** jackknife folds for the first pass's output on the training data; default 5 */
   folds?: number;
+  /**
+   * Learn from a gazetteer of the training data's own entity spans (gazetteer.ts
+   * `trainSpanEntries`): each fold's sentences get flags from a list built on the other folds
+   * (jackknifing); the model stores the list from all of `data`. Default false.
+   */
+  trainSpans?: boolean;
 }
 
 /**
@@ -16,22 +23,37 @@ export interface TwoPassOptions extends TrainOptions {
  * first pass trained on the other blocks (jackknifing), computes document features from those
  * tags, and trains the second pass on them.
  */
-export function trainNer(data: readonly TrainingSentence[], opts: TwoPassOptions): NerModel {
+export function trainNer(input: readonly TrainingSentence[], opts: TwoPassOptions): NerModel {
   const log = opts.log ?? (() => {});
+  const K = Math.max(2, opts.folds ?? 5);
+  const fold = (k: number, n: number) => [Math.floor((n * k) / K), Math.floor((n * (k + 1)) / K)] as const;
+  let data = input;
+  if (opts.trainSpans) {
+    const withFlags: TrainingSentence[] = input.map((s) => ({ ...s }));
+    for (let k = 0; k < K; k++) {
+      const [a, b] = fold(k, input.length);
+      const gaz = spansFrom(trainSpanEntries([...input.slice(0, a), ...input.slice(b)])).gaz;
+      for (let j = a; j < b; j++) withFlags[j]!.spanFlags = matchGazetteer(gaz, input[j]!.words);
+    }
+    data = withFlags;
+    const spans = spansFrom(trainSpanEntries(input));
+    log(`training-span gazetteer: ${spans.entries.length} entries`);
+    opts = { ...opts, spans };
+  }
   log('pass 1 (sentence features)');
   const first = trainPerceptron(data, opts);
   if (opts.documentPass === false) return first;
-  const K = Math.max(2, opts.folds ?? 5);
   const jack: string[][] = new Array(data.length);
   for (let k = 0; k < K; k++) {
-    const a = Math.floor((data.length * k) / K);
-    const b = Math.floor((data.length * (k + 1)) / K);
+    const [a, b] = fold(k, data.length);
     const m = trainPerceptron([...data.slice(0, a), ...data.slice(b)], {
       ...opts,
+      restarts: 1,
       log: undefined,
       onEpoch: undefined,
     });
-    for (let j = a; j < b; j++) jack[j] = tagFirstPass(m, data[j]!.words, data[j]!.gazetteer);
+    for (let j = a; j < b; j++)
+      jack[j] = tagFirstPass(m, data[j]!.words, data[j]!.gazetteer, data[j]!.spanFlags);
     log(`jackknife fold ${k + 1}/${K} tagged`);
   }
   const doc = documentFeatures(
