@@ -1,7 +1,7 @@
 import { defaultKbDirs, type KnowledgeBase, loadKnowledgeBase, SHIPPED_KB_DIR } from '../kb/index.js';
 import type { AnalysedDocument, RawArticle } from '../model/index.js';
 import { createClaimStages } from './claims/index.js';
-import { composeDocument } from './compose.js';
+import { composeDocument, unanalysed } from './compose.js';
 import { buildEntityResources, createEntityStages } from './entities/index.js';
 import { createEventStages } from './events/index.js';
 import { loadNerModel, type NerModel } from './ner/index.js';
@@ -71,13 +71,5 @@ export function reanalyzeDocument(
   doc: AnalysedDocument,
   pipeline: Pipeline = defaultPipeline,
 ): AnalysedDocument {
-  return pipeline.run({
-    ...doc,
-    sentences: [],
-    tokenCount: 0,
-    entities: [],
-    events: [],
-    claims: [],
-    relations: [],
-  });
+  return pipeline.run({ ...doc, ...unanalysed() });
 }

@@ -27,12 +27,15 @@ export function composeDocument(raw: RawArticle): AnalysedDocument {
     encoding: raw.encoding,
     text,
     bodyStart: title && body ? title.length + 2 : 0,
-    sentences: [],
-    tokenCount: 0,
-    entities: [],
-    events: [],
-    claims: [],
-    relations: [],
+    ...unanalysed(),
     warnings: [...raw.warnings],
   };
+}
+
+/** The fields the pipeline stages fill, empty: what a document is before (re-)analysis. */
+export function unanalysed(): Pick<
+  AnalysedDocument,
+  'sentences' | 'tokenCount' | 'entities' | 'events' | 'claims' | 'relations'
+> {
+  return { sentences: [], tokenCount: 0, entities: [], events: [], claims: [], relations: [] };
 }
