@@ -65,7 +65,13 @@ export function matchAt(tokens: readonly Tok[], i: number, p: Phrase): boolean {
   if (i + p.length > tokens.length) return false;
   for (let k = 0; k < p.length; k++) {
     const t = tokens[i + k]!;
-    if (!t.forms.includes(p[k]!)) return false;
+    const w = p[k]!;
+    // A closing one-letter preposition («الموالية لـ», «المرتبطة بـ») is written on the next word.
+    if (w.length === 1 && k === p.length - 1 && k > 0) {
+      if (t.kind !== 'word' || !t.norm.startsWith(w) || t.norm.length < 3) return false;
+      continue;
+    }
+    if (!t.forms.includes(w)) return false;
   }
   return true;
 }

@@ -1,7 +1,7 @@
 // The claim and relation cue lexicons (data/lexicons/claims.json, relations.json), folded once
 // with the text layer's normaliser. Read lazily, never on import.
 import { readFileSync } from 'node:fs';
-import { MarsadError, type RelationType, type Stance } from '../../model/index.js';
+import { type EntityKind, MarsadError, type RelationType, type Stance } from '../../model/index.js';
 import { normalizeForMatch } from '../../text/index.js';
 
 const CLAIMS_URL = new URL('../../../data/lexicons/claims.json', import.meta.url);
@@ -42,6 +42,14 @@ export interface ClaimLexicon {
   contentNegation: Set<string>;
   hedges: Phrase[];
   complementizers: Set<string>;
+  /** Every form of a verb that often is not a reporting verb. */
+  weakVerbs: Set<string>;
+  /** Definite common noun (folded, without ال) → the kinds of entity it stands for. */
+  descriptive: Map<string, readonly (EntityKind | 'person')[]>;
+  relatives: Set<string>;
+  auxiliaries: Set<string>;
+  /** Negation words that open no denial («لا يزال», «ليست المرة الأولى»). */
+  negationIdioms: Phrase[];
 }
 
 export type CueDirection = 'forward' | 'backward' | 'between' | 'title';
@@ -90,9 +98,30 @@ interface ClaimsJson {
   contentNegation: string[];
   hedges: string[];
   complementizers: string[];
+  weakVerbs: string[];
+  descriptive: Record<string, (EntityKind | 'person')[]>;
+  relatives: string[];
+  auxiliaries: string[];
+  negationIdioms: string[];
 }
 interface RelationsJson {
   cues: Record<RelationType, Partial<Record<CueDirection, string[]>>>;
+  titles: { minister: string[]; deputy: string[]; counterpart: string[] };
+  countryRef: { country: string[]; directions: string[] };
+  memberLists: { states: string[]; numbers: Record<string, number>; cues: string[] };
+}
+
+/** Words of the KB-backed title rule and of «شمال البلاد» (data/lexicons/relations.json). */
+export interface RelationWords {
+  minister: Set<string>;
+  deputy: Set<string>;
+  counterpart: Set<string>;
+  country: Set<string>;
+  directions: Phrase[];
+  states: Set<string>;
+  /** «الثلاث» → 3: how many countries the number noun refers back to. */
+  numbers: Map<string, number>;
+  memberCues: Phrase[];
 }
 
 function readJson<T>(url: URL): T {
@@ -134,6 +163,11 @@ export function loadClaimLexicon(): ClaimLexicon {
     contentNegation: new Set(j.contentNegation.map(fold)),
     hedges: j.hedges.map(phrase),
     complementizers: new Set(j.complementizers.map(fold)),
+    weakVerbs: new Set(j.weakVerbs.flatMap(verbForms)),
+    descriptive: new Map(Object.entries(j.descriptive).map(([k, v]) => [fold(k).replace(/^ال/, ''), v])),
+    relatives: new Set(j.relatives.map(fold)),
+    auxiliaries: new Set(j.auxiliaries.map(fold)),
+    negationIdioms: j.negationIdioms.map(phrase),
   };
   return claimLexicon;
 }
@@ -149,4 +183,21 @@ export function loadRelationCues(): RelationCue[] {
       for (const p of j.cues[type][direction] ?? []) out.push({ type, direction, phrase: phrase(p) });
   relationCues = out.sort((a, b) => b.phrase.length - a.phrase.length);
   return relationCues;
+}
+
+let relationWords: RelationWords | undefined;
+export function loadRelationWords(): RelationWords {
+  if (relationWords) return relationWords;
+  const j = readJson<RelationsJson>(RELATIONS_URL);
+  relationWords = {
+    minister: new Set(j.titles.minister.map(fold)),
+    deputy: new Set(j.titles.deputy.map(fold)),
+    counterpart: new Set(j.titles.counterpart.map(fold)),
+    country: new Set(j.countryRef.country.map(fold)),
+    directions: j.countryRef.directions.map(phrase).sort((a, b) => b.length - a.length),
+    states: new Set(j.memberLists.states.map(fold)),
+    numbers: new Map(Object.entries(j.memberLists.numbers).map(([k, n]) => [fold(k), n])),
+    memberCues: j.memberLists.cues.map(phrase).sort((a, b) => b.length - a.length),
+  };
+  return relationWords;
 }

@@ -102,3 +102,49 @@ describe('claims: stance', () => {
     expect(verbForms('يقول')).toEqual(expect.arrayContaining(['تقول', 'يقولون']));
   });
 });
+
+describe('claims: subjects and weak verbs', () => {
+  const speakers = (text: string) => run(text).claims.map((c) => c.speaker);
+  it('a descriptive subject stands for the last entity of its kind', () => {
+    const d = run('هاجمت جماعة نصرة الإسلام والمسلمين موقعاً للجيش. وقالت الجماعة إنها ستواصل عملياتها.');
+    expect(d.claims.map((c) => c.speaker)).toContain('ent-jnim');
+    expect(
+      speakers('نشر مركز الدراسات الاستراتيجية والدولية دراسة جديدة. وبحسب المركز، تتوسع فاغنر في أفريقيا.'),
+    ).toEqual(['ent-csis']);
+  });
+  it('a report of a named source: تقرير لـ X', () => {
+    expect(speakers('وكشف تقرير لوكالة فرانس برس أن القوات انسحبت من المدينة.')).toEqual(['ent-afp']);
+  });
+  it('the antecedent of a relative pronoun speaks: X، التي أعلنت', () => {
+    expect(speakers('وكانت الزيارة مهمة لفرنسا، التي أعلنت أنها ستخفض قواتها في المنطقة.')).toEqual([
+      'ent-france',
+    ]);
+  });
+  it('وكان X قد أعلن / وسبق لـ X أن أكد: the subject after the auxiliary', () => {
+    expect(speakers('وكان الجيش المالي في البداية قد أعلن أنه استعاد السيطرة على المدينة.')).toEqual([
+      'ent-mali-army',
+    ]);
+    expect(speakers('وسبق لروسيا أن أكدت أن قواتها تساعد الجيش.')).toEqual(['ent-russia']);
+  });
+  it('a quoted name after the verb is the subject, not the content', () => {
+    expect(speakers('قالت "جماعة نصرة الإسلام والمسلمين" إنها هاجمت قافلة للجيش المالي.')).toEqual([
+      'ent-jnim',
+    ]);
+  });
+  it('weak verbs need an anonymous subject or a complementizer', () => {
+    expect(run('تشير التطورات الأخيرة إلى تدهور الوضع الأمني.').claims).toEqual([]);
+    expect(run('قالت روسيا إن قواتها باقية، وهو ما يشير إلى أن الانسحاب تأجل.').claims).toHaveLength(1);
+    expect(speakers('وتشير تقارير إلى انسحاب فاغنر من المنطقة.')).toEqual([null]);
+  });
+  it('an anonymous subject before the verb: تقارير تشير', () => {
+    expect(speakers('قالت روسيا إن قواتها باقية. تقارير تشير إلى أن فاغنر غادرت المنطقة.')).toEqual([
+      'ent-russia',
+      null,
+    ]);
+  });
+  it('negation idioms open no denial; «ولم» negates the cue', () => {
+    expect(one('وقال الجيش المالي إن هذه ليست المرة الأولى التي يتعرض فيها لهجوم.').c.stance).toBe('assert');
+    expect(one('وأعلن الجيش المالي أن ما لا يقل عن عشرين مسلحاً قتلوا.').c.stance).toBe('assert');
+    expect(one('ولم تؤكد روسيا أن قواتها تشارك في القتال.').c.stance).toBe('hedge');
+  });
+});

@@ -55,3 +55,66 @@ describe('relations', () => {
     expect(rels('وقع الهجوم في مدينة كيدال في شمال مالي.')).toContain('ent-kidal located_in ent-mali');
   });
 });
+
+describe('relations: titles, lists and places', () => {
+  it('minister + nationality adjective: member of the country, or leader of the named ministry', () => {
+    expect(rels('وفي مالي، التقى وزير الخارجية المالي عبدالله ديوب بالصحفيين.')).toContain(
+      'ent-abdoulaye-diop member_of ent-mali',
+    );
+    expect(
+      rels('أصدرت وزارة الدفاع المالية بياناً. وقال وزير الدفاع المالي ساديو كامارا إن الجيش مستعد.'),
+    ).toContain('ent-sadio-camara leader_of ent-mali-mod');
+    expect(rels('وفي زيارة إلى روسيا، التقى عبدالله ديوب نظيره الروسي سيرجي لافروف.')).toContain(
+      'ent-sergey-lavrov member_of ent-russia',
+    );
+  });
+  it('a listed subject: مالي والنيجر حليفتان لروسيا', () => {
+    expect(rels('وتعتبر مالي والنيجر حليفتان لروسيا.')).toEqual(
+      expect.arrayContaining(['ent-mali allied_with ent-russia', 'ent-niger allied_with ent-russia']),
+    );
+  });
+  it('a noun coordinated with the VSO subject is not its object', () => {
+    expect(rels('كبدت الجيش المالي وقوات فاغنر خسائر فادحة.')).not.toContain(
+      'ent-mali-army hostile_to ent-wagner',
+    );
+  });
+  it('an adjectival cue describes the noun right before it; «لـ» is written on the next word', () => {
+    expect(rels('وصل وفد من مالي إلى مقر البعثة التابعة للأمم المتحدة.')).not.toContain(
+      'ent-mali affiliated_with ent-un',
+    );
+    expect(rels('هاجمت جماعة نصرة الإسلام والمسلمين التابعة لتنظيم القاعدة موقعاً.')).toContain(
+      'ent-jnim affiliated_with ent-al-qaeda',
+    );
+  });
+  it('located_in: «شمال البلاد» through the KB country, and «X بـY»', () => {
+    expect(rels('شهدت مالي هجمات جديدة. ووقع الهجوم الأخير في كيدال شمال البلاد.')).toContain(
+      'ent-kidal located_in ent-mali',
+    );
+    expect(rels('قتل مدنيون في مورا بمالي.')).toContain('ent-moura located_in ent-mali');
+  });
+  it('member_of: a parenthesised list of states, and «الدول الثلاث» referring back', () => {
+    expect(rels('ووقعت الدول (مالي، بوركينا فاسو، النيجر) ميثاق تحالف دول الساحل.')).toEqual(
+      expect.arrayContaining([
+        'ent-mali member_of ent-aes',
+        'ent-burkina-faso member_of ent-aes',
+        'ent-niger member_of ent-aes',
+      ]),
+    );
+    const r = rels(
+      'وقعت مالي والنيجر وبوركينا فاسو اتفاقاً. وكانت الدول الثلاث أعضاء في مجموعة الساحل الخمس.',
+    );
+    expect(r).toEqual(
+      expect.arrayContaining(['ent-mali member_of ent-g5-sahel', 'ent-burkina-faso member_of ent-g5-sahel']),
+    );
+  });
+  it('a state and its own army are never hostile or supporting', () => {
+    expect(rels('دعمت مالي الجيش المالي بأسلحة جديدة.')).not.toContain('ent-mali supports ent-mali-army');
+  });
+  it('a pronoun subject after إنها is the speaker of the claim', () => {
+    const r = rels(
+      'وقالت جماعة نصرة الإسلام والمسلمين الموالية لتنظيم القاعدة إنها هاجمت قوات فاغنر قرب الحدود.',
+    );
+    expect(r).toContain('ent-jnim hostile_to ent-wagner');
+    expect(r).not.toContain('ent-al-qaeda hostile_to ent-wagner');
+  });
+});
