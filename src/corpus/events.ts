@@ -1,0 +1,234 @@
+// One event, many reports: the reports of the same real event in several documents (or twice in
+// one) get one corpus-wide event id, by ACLED's rule — same type, same actors, same place, same
+// date — tolerant of the spread between reports (a day in one, «late July» in another).
+import type { KnowledgeBase } from '../kb/index.js';
+import type { AnalysedDocument, DateRange, Event } from '../model/index.js';
+
+export interface EventReport {
+  /** The document the report is in. */
+  doc: string;
+  event: Event;
+}
+
+export interface EventMergeOptions {
+  /** Days two dated reports may differ by (beyond overlapping ranges). Default 7. */
+  toleranceDays?: number;
+  /** Place → the larger places it lies in (city → region → country), to let «Kidal» meet «Mali». */
+  within?: (place: string) => readonly string[];
+  /** Is the place a town or a site (precise enough to merge on place and date alone)? */
+  pointPlace?: (place: string) => boolean;
+}
+
+/** Place relations from the knowledge base: a city lies in its region(s) and its country. */
+export function kbPlaces(
+  kb: Pick<KnowledgeBase, 'get'>,
+): Required<Pick<EventMergeOptions, 'within' | 'pointPlace'>> {
+  const kbId = (id: string) => id.replace(/^ent-/, '');
+  const within = (id: string): string[] => {
+    const out: string[] = [];
+    const seen = new Set<string>();
+    const walk = (k: string) => {
+      const e = kb.get(k);
+      if (!e || seen.has(k)) return;
+      seen.add(k);
+      const up = [
+        ...(e.country ? [e.country] : []),
+        ...e.links.filter((l) => l.type === 'located_in').map((l) => l.target),
+      ];
+      for (const u of up) {
+        out.push(`ent-${u}`);
+        walk(u);
+      }
+    };
+    walk(kbId(id));
+    return out;
+  };
+  const pointPlace = (id: string) => {
+    const k = kb.get(kbId(id))?.kind;
+    return k === 'city' || k === 'facility';
+  };
+  return { within, pointPlace };
+}
+
+/** The facet an event id carries (`ev-military_aid.training-…` → training), else the type. */
+export function eventFacetOf(e: Pick<Event, 'id' | 'type'>): string {
+  const m = /^ev-[a-z_]+\.([a-z0-9-]+?)-(?:\d{4}|nodate)/.exec(e.id);
+  return m?.[1] ?? e.type;
+}
+
+function dayNumber(s: string, end: boolean): number {
+  const [y, m, d] = s.split('-').map(Number) as [number, number | undefined, number | undefined];
+  if (d !== undefined) return Date.UTC(y, (m ?? 1) - 1, d) / 86400000;
+  if (m !== undefined) return (end ? Date.UTC(y, m, 0) : Date.UTC(y, m - 1, 1)) / 86400000;
+  return (end ? Date.UTC(y, 11, 31) : Date.UTC(y, 0, 1)) / 86400000;
+}
+
+function datesMeet(a: DateRange, b: DateRange, tol: number): boolean {
+  return (
+    dayNumber(a.start, false) <= dayNumber(b.end, true) + tol &&
+    dayNumber(b.start, false) <= dayNumber(a.end, true) + tol
+  );
+}
+
+function placesMeet(a: string | null, b: string | null, within: EventMergeOptions['within']): boolean {
+  if (!a || !b || a === b) return true;
+  const wa = within?.(a) ?? [];
+  const wb = within?.(b) ?? [];
+  return wa.includes(b) || wb.includes(a);
+}
+
+/**
+ * How strongly two reports are one event (0: not). Same type and facet, at least one shared actor,
+ * compatible places; dated reports within the tolerance; where one or both are undated, only when
+ * one actor list contains the other or they share two actors (the rest must match strongly).
+ */
+export function reportAffinity(a: Event, b: Event, options: EventMergeOptions = {}): number {
+  if (a.type !== b.type || eventFacetOf(a) !== eventFacetOf(b)) return 0;
+  if (!placesMeet(a.location, b.location, options.within)) return 0;
+  const shared = a.actors.filter((x) => b.actors.includes(x)).length;
+  const tol = options.toleranceDays ?? 7;
+  // one town, one type, the same days: one event, even when each report names a different side
+  if (!shared)
+    return a.location &&
+      a.location === b.location &&
+      a.date &&
+      b.date &&
+      datesMeet(a.date, b.date, tol) &&
+      options.pointPlace?.(a.location)
+      ? 2
+      : 0;
+  if (a.date && b.date) {
+    if (!datesMeet(a.date, b.date, tol)) return 0;
+    return 2 + shared;
+  }
+  const small = Math.min(a.actors.length, b.actors.length);
+  if (shared >= 2 || shared === small) return 1 + shared / 10;
+  return 0;
+}
+
+/**
+ * Corpus ids for every (document, event) report: `${doc}\u0000${event.id}` → corpus id. Pure and
+ * deterministic; pairs merge strongest first and never join two different events of one document
+ * (a document's own reports were merged by the event stage). A group's id is its smallest member
+ * id, so running it again over its own output changes nothing.
+ */
+export function mergeEventReports(
+  reports: readonly EventReport[],
+  options: EventMergeOptions = {},
+): Map<string, string> {
+  const key = (r: EventReport) => `${r.doc}\u0000${r.event.id}`;
+  const parent = reports.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
+    }
+    return i;
+  };
+  const docsOf = new Map<number, Map<string, string>>(); // root → doc → event id in it
+  const members = new Map<number, number[]>(reports.map((_, i) => [i, [i]]));
+  reports.forEach((r, i) => {
+    docsOf.set(i, new Map([[r.doc, r.event.id]]));
+  });
+  const byType = new Map<string, number[]>();
+  reports.forEach((r, i) => {
+    byType.set(r.event.type, [...(byType.get(r.event.type) ?? []), i]);
+  });
+  const pairs: { i: number; j: number; score: number }[] = [];
+  for (const list of byType.values())
+    for (let x = 0; x < list.length; x++)
+      for (let y = x + 1; y < list.length; y++) {
+        const i = list[x]!;
+        const j = list[y]!;
+        if (reports[i]!.doc === reports[j]!.doc) continue;
+        const score = reportAffinity(reports[i]!.event, reports[j]!.event, options);
+        if (score > 0) pairs.push({ i, j, score });
+      }
+  pairs.sort((p, q) => q.score - p.score || p.i - q.i || p.j - q.j);
+  for (const { i, j } of pairs) {
+    const a = find(i);
+    const b = find(j);
+    if (a === b) continue;
+    const da = docsOf.get(a)!;
+    const db = docsOf.get(b)!;
+    if ([...db].some(([doc, id]) => da.has(doc) && da.get(doc) !== id)) continue;
+    // every report of one group must fit every report of the other (no chaining A~B~C with A≁C)
+    const ma = members.get(a)!;
+    const mb = members.get(b)!;
+    if (
+      ma.some((x) =>
+        mb.some(
+          (y) =>
+            reportAffinity(reports[x]!.event, reports[y]!.event, options) === 0 &&
+            reports[x]!.doc !== reports[y]!.doc,
+        ),
+      )
+    )
+      continue;
+    parent[b] = a;
+    for (const [doc, id] of db) da.set(doc, id);
+    ma.push(...mb);
+  }
+  const groupId = new Map<number, string>();
+  reports.forEach((r, i) => {
+    const root = find(i);
+    const cur = groupId.get(root);
+    if (!cur || r.event.id < cur) groupId.set(root, r.event.id);
+  });
+  const out = new Map<string, string>();
+  reports.forEach((r, i) => {
+    out.set(key(r), groupId.get(find(i))!);
+  });
+  return out;
+}
+
+/** The document with its events renamed by the mapping (the same object when nothing changes). */
+export function applyEventIds(doc: AnalysedDocument, ids: ReadonlyMap<string, string>): AnalysedDocument {
+  let changed = false;
+  const events = doc.events.map((e) => {
+    const id = ids.get(`${doc.id}\u0000${e.id}`);
+    if (!id || id === e.id) return e;
+    changed = true;
+    return { ...e, id };
+  });
+  return changed ? { ...doc, events } : doc;
+}
+
+/** What the job needs of a store (src/store's Store has it). */
+export interface EventStore {
+  iterateDocuments(batchSize?: number): AsyncIterable<AnalysedDocument>;
+  getDocument(ref: string): Promise<AnalysedDocument | null>;
+  updateDocument(doc: AnalysedDocument): Promise<boolean>;
+}
+
+export interface EventMergeReport {
+  reports: number;
+  /** Corpus events (distinct ids after merging). */
+  events: number;
+  /** Documents rewritten. */
+  documents: number;
+}
+
+/**
+ * Give every stored report of one real event the same corpus id: one pass reads the events (not
+ * kept with their texts), a second rewrites only the documents whose ids change. Idempotent.
+ */
+export async function runEventMergeJob(
+  store: EventStore,
+  options: EventMergeOptions = {},
+): Promise<EventMergeReport> {
+  const reports: EventReport[] = [];
+  for await (const doc of store.iterateDocuments())
+    for (const event of doc.events) reports.push({ doc: doc.id, event: { ...event, evidence: [] } });
+  const ids = mergeEventReports(reports, options);
+  const touched = new Set<string>();
+  for (const r of reports) if (ids.get(`${r.doc}\u0000${r.event.id}`) !== r.event.id) touched.add(r.doc);
+  let documents = 0;
+  for (const id of touched) {
+    const doc = await store.getDocument(id);
+    if (!doc) continue;
+    const next = applyEventIds(doc, ids);
+    if (next !== doc && (await store.updateDocument(next))) documents++;
+  }
+  return { reports: reports.length, events: new Set(ids.values()).size, documents };
+}

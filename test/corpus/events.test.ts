@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { kbPlaces, mergeEventReports, reportAffinity, runEventMergeJob } from '../../src/corpus/events.js';
+import type { AnalysedDocument, Event } from '../../src/model/index.js';
+
+const ev = (id: string, over: Partial<Event> = {}): Event => ({
+  id,
+  type: 'armed_clash',
+  date: { start: '2024-07-25', end: '2024-07-25', precision: 'day' },
+  location: 'ent-kidal',
+  actors: ['ent-mali-army', 'ent-jnim'],
+  fatalities: null,
+  evidence: [],
+  ...over,
+});
+
+describe('event merging across documents', () => {
+  it('merges two reports of one clash, tolerant of the date spread', () => {
+    const a = ev('ev-armed_clash.fighting-2024-07-25-kidal-aaaa');
+    const b = ev('ev-armed_clash.fighting-2024-07-nodate-bbbb', {
+      date: { start: '2024-07-01', end: '2024-07-31', precision: 'month' },
+      location: null,
+      actors: ['ent-jnim'],
+    });
+    const ids = mergeEventReports([
+      { doc: 'd1', event: a },
+      { doc: 'd2', event: b },
+    ]);
+    expect(ids.get(`d1\u0000${a.id}`)).toBe(ids.get(`d2\u0000${b.id}`));
+  });
+  it('keeps apart different types, facets, far dates, other places and other actors', () => {
+    const a = ev('ev-armed_clash.fighting-2024-07-25-kidal-aaaa');
+    expect(reportAffinity(a, ev('x', { type: 'meeting' }))).toBe(0);
+    expect(
+      reportAffinity(a, ev('x', { date: { start: '2024-09-01', end: '2024-09-01', precision: 'day' } })),
+    ).toBe(0);
+    expect(reportAffinity(a, ev('x', { location: 'ent-gao' }))).toBe(0);
+    expect(reportAffinity(a, ev('x', { actors: ['ent-wagner'] }))).toBe(0);
+    expect(
+      reportAffinity(
+        ev('ev-military_aid.training-nodate-none-1', { type: 'military_aid', date: null }),
+        ev('ev-military_aid.materiel-nodate-none-2', { type: 'military_aid', date: null }),
+      ),
+    ).toBe(0);
+  });
+  it('never joins two events of one document', () => {
+    const ids = mergeEventReports([
+      { doc: 'd1', event: ev('e1') },
+      { doc: 'd1', event: ev('e2', { location: 'ent-gao' }) },
+      { doc: 'd2', event: ev('e3', { location: null }) },
+    ]);
+    expect(ids.get('d1\u0000e1')).not.toBe(ids.get('d1\u0000e2'));
+  });
+  it('rewrites the stored documents, idempotently', async () => {
+    const docs = new Map<string, AnalysedDocument>();
+    const mk = (id: string, e: Event) => ({ id, events: [e] }) as unknown as AnalysedDocument;
+    docs.set('d1', mk('d1', ev('ev-b')));
+    docs.set('d2', mk('d2', ev('ev-a', { location: null })));
+    const store = {
+      async *iterateDocuments() {
+        yield* docs.values();
+      },
+      getDocument: async (id: string) => docs.get(id) ?? null,
+      updateDocument: async (d: AnalysedDocument) => {
+        docs.set(d.id, d);
+        return true;
+      },
+    };
+    const r = await runEventMergeJob(store);
+    expect(r).toEqual({ reports: 2, events: 1, documents: 1 });
+    expect(docs.get('d1')!.events[0]!.id).toBe('ev-a');
+    expect((await runEventMergeJob(store)).documents).toBe(0);
+  });
+});
+
+describe('event merging: places and groups', () => {
+  const kb = {
+    get: (id: string) =>
+      (
+        ({
+          kidal: { kind: 'city', country: 'mali', links: [{ type: 'located_in', target: 'kidal-region' }] },
+          'kidal-region': { kind: 'region', country: 'mali', links: [] },
+          mali: { kind: 'country', links: [] },
+        }) as unknown as Record<string, never>
+      )[id],
+  };
+  it('a town meets its region and country', () => {
+    const opts = kbPlaces(kb);
+    expect(opts.within('ent-kidal')).toEqual(expect.arrayContaining(['ent-kidal-region', 'ent-mali']));
+    expect(reportAffinity(ev('a'), ev('b', { location: 'ent-kidal-region' }), opts)).toBeGreaterThan(0);
+  });
+  it('one town and the same days merge even when each report names another side', () => {
+    const opts = kbPlaces(kb);
+    expect(
+      reportAffinity(ev('a', { actors: ['ent-wagner'] }), ev('b', { actors: ['ent-jnim'] }), opts),
+    ).toBeGreaterThan(0);
+  });
+  it('does not chain: A~B and B~C with A≁C stay two events', () => {
+    const ids = mergeEventReports([
+      { doc: 'd1', event: ev('a', { date: null, location: 'ent-kidal', actors: ['ent-mali', 'ent-niger'] }) },
+      { doc: 'd2', event: ev('b', { date: null, location: null, actors: ['ent-mali', 'ent-niger'] }) },
+      { doc: 'd3', event: ev('c', { date: null, location: 'ent-gao', actors: ['ent-mali', 'ent-niger'] }) },
+    ]);
+    expect(new Set(ids.values()).size).toBe(2);
+  });
+});
