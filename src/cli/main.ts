@@ -1,11 +1,14 @@
 import { Command, CommanderError } from 'commander';
 import { isMarsadError } from '../model/index.js';
 import { registerAnalyze } from './analyze.js';
+import { registerClaims } from './claims.js';
 import { registerDemo } from './demo.js';
 import { registerDocuments } from './documents.js';
 import { registerEntities } from './entities.js';
+import { registerEvents } from './events.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { registerExport } from './export.js';
+import { registerGraph } from './graph.js';
 import { registerIngest } from './ingest.js';
 import { registerKb } from './kb.js';
 import { registerReanalyze } from './reanalyze.js';
@@ -29,6 +32,9 @@ export function buildProgram(): Command {
   registerExport(program);
   registerReanalyze(program);
   registerEntities(program);
+  registerClaims(program);
+  registerGraph(program);
+  registerEvents(program);
   registerKb(program);
   registerSchema(program);
   registerDemo(program);

@@ -1,5 +1,7 @@
 // Cross-document work: corpus-wide entity identity (clustering of minted entities), the analyst's
 // entity edits (merge, split, rename; undo) and their knowledge-base patch layer.
+
+export * from './claims.js';
 export * from './cluster.js';
 export * from './cluster-job.js';
 export {
@@ -16,7 +18,10 @@ export {
   undoEdit,
 } from './edit-job.js';
 export * from './edits.js';
+export * from './events.js';
+export * from './graph.js';
 export * from './ids.js';
 export * from './kb-layer.js';
 export * from './names.js';
+export * from './relations.js';
 export * from './types.js';

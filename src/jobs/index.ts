@@ -1,4 +1,5 @@
 export * from './export.js';
+export * from './graph.js';
 export * from './ingest.js';
 export * from './pipeline.js';
 export * from './reanalyze.js';

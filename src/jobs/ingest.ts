@@ -1,11 +1,11 @@
 import type { Settings } from '../config/index.js';
-import { analyzeArticle, type Pipeline } from '../extract/index.js';
+import { analyzeArticle, createPipeline, type Pipeline } from '../extract/index.js';
 import { readSources } from '../ingest/index.js';
 import type { AnalysedDocument, ErrorCode } from '../model/index.js';
 import { toMarsadError } from '../model/index.js';
 import type { Store } from '../store/index.js';
 import { type Progress, silentProgress } from '../util/index.js';
-import { type CorpusUpkeep, corpusPipeline, corpusUpkeep } from './pipeline.js';
+import { type CorpusUpkeep, corpusKnowledgeBase, corpusUpkeep } from './pipeline.js';
 
 export interface IngestJobOptions {
   inputs: string[];
@@ -48,7 +48,8 @@ export interface IngestReport {
  */
 export async function runIngestJob(options: IngestJobOptions): Promise<IngestReport> {
   const { store, settings, progress = silentProgress } = options;
-  const pipeline = options.pipeline ?? (await corpusPipeline(store, options.kbDirs));
+  const kb = await corpusKnowledgeBase(store, options.kbDirs);
+  const pipeline = options.pipeline ?? createPipeline({ kb });
   const started = Date.now();
   const report: IngestReport = {
     seen: 0,
@@ -57,7 +58,7 @@ export async function runIngestJob(options: IngestJobOptions): Promise<IngestRep
     failed: 0,
     failures: [],
     storedIds: [],
-    corpus: { clusters: 0, clustered: 0, edited: 0 },
+    corpus: { clusters: 0, clustered: 0, edited: 0, eventsMerged: 0 },
     elapsedMs: 0,
   };
   let batch: AnalysedDocument[] = [];
@@ -115,7 +116,7 @@ export async function runIngestJob(options: IngestJobOptions): Promise<IngestRep
     progress.tick(1, source);
   }
   await flush();
-  if (report.stored > 0) report.corpus = await corpusUpkeep(store);
+  if (report.stored > 0) report.corpus = await corpusUpkeep(store, kb);
   progress.stop();
   report.elapsedMs = Date.now() - started;
   return report;

@@ -1,9 +1,9 @@
-import { type Pipeline, reanalyzeDocument } from '../extract/index.js';
+import { createPipeline, type Pipeline, reanalyzeDocument } from '../extract/index.js';
 import { toMarsadError } from '../model/index.js';
 import type { Store } from '../store/index.js';
 import { type Progress, silentProgress } from '../util/index.js';
 import type { FailureLine } from './ingest.js';
-import { type CorpusUpkeep, corpusPipeline, corpusUpkeep } from './pipeline.js';
+import { type CorpusUpkeep, corpusKnowledgeBase, corpusUpkeep } from './pipeline.js';
 
 /** Re-run the analysis pipeline over every stored document; a failing document is recorded. */
 export async function runReanalyzeJob(options: {
@@ -14,7 +14,8 @@ export async function runReanalyzeJob(options: {
   progress?: Progress;
 }): Promise<{ updated: number; failed: number; failures: FailureLine[]; corpus: CorpusUpkeep }> {
   const { store, progress = silentProgress } = options;
-  const pipeline = options.pipeline ?? (await corpusPipeline(store, options.kbDirs));
+  const kb = await corpusKnowledgeBase(store, options.kbDirs);
+  const pipeline = options.pipeline ?? createPipeline({ kb });
   progress.start(await store.countDocuments(), 'reanalyze');
   // The store pages by ingest sequence (keyset), so updating a document while iterating is safe
   // and memory stays flat however big the corpus is.
@@ -29,7 +30,7 @@ export async function runReanalyzeJob(options: {
     }
     progress.tick(1, doc.source);
   }
-  const corpus = await corpusUpkeep(store);
+  const corpus = await corpusUpkeep(store, kb);
   progress.stop();
   return { updated, failed: failures.length, failures, corpus };
 }
