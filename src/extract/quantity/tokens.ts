@@ -11,7 +11,21 @@ export function scan(text: string): Tok[] {
 
 /** Readings of a folded word with its proclitics stripped, longest word first; `skip` is how many
  * characters of the word the clitics took (a span then starts after them). */
+// Readings are asked for the same word once per phrase tried: compute each word's once.
+const readingCache = new Map<string, { word: string; skip: number }[]>();
+const CACHE_LIMIT = 50_000;
+
 export function cliticReadings(word: string, allowArticle = false): { word: string; skip: number }[] {
+  const key = allowArticle ? `a:${word}` : word;
+  const cached = readingCache.get(key);
+  if (cached) return cached;
+  const out = computeReadings(word, allowArticle);
+  if (readingCache.size >= CACHE_LIMIT) readingCache.clear();
+  readingCache.set(key, out);
+  return out;
+}
+
+function computeReadings(word: string, allowArticle: boolean): { word: string; skip: number }[] {
   const out: { word: string; skip: number }[] = [{ word, skip: 0 }];
   const seen = new Set([word]);
   const add = (w: string, skip: number) => {

@@ -58,10 +58,21 @@ export class Grammar {
 
   // ---- components -------------------------------------------------------------------------
 
+  /** Only the month names whose first word this token can be (with its proclitics off): trying
+   * every name at every token made date finding the slowest step of the pipeline. */
+  private monthsStartingAt(i: number): TimeLexicon['months'] {
+    const w = this.toks[i]?.norm;
+    if (!w) return [];
+    const byFirst = monthIndex(this.lex);
+    const out: TimeLexicon['months'] = [];
+    for (const r of cliticReadings(w)) for (const e of byFirst.get(r.word) ?? []) out.push(e);
+    return out;
+  }
+
   /** A month name, with the double forms of pan-Arab papers: «آب/أغسطس», «يوليو (تموز)», «أغسطس/ آب». */
   month(i: number): { end: number; m: number; cal: 'g' | 'h'; skip: number; double: boolean } | null {
     let best: { end: number; m: number; cal: 'g' | 'h'; skip: number; double: boolean } | null = null;
-    for (const e of this.lex.months) {
+    for (const e of this.monthsStartingAt(i)) {
       const hit = matchPhrase(this.toks, i, e.words);
       if (hit && (!best || hit.end > best.end))
         best = { end: hit.end, m: e.value.m, cal: e.value.cal, skip: hit.skip, double: false };
@@ -821,4 +832,23 @@ export class Grammar {
     }
     return out;
   }
+}
+
+const monthIndexes = new WeakMap<TimeLexicon, Map<string, TimeLexicon['months']>>();
+
+/** Month names by their first word, built once per lexicon. */
+function monthIndex(lex: TimeLexicon): Map<string, TimeLexicon['months']> {
+  let index = monthIndexes.get(lex);
+  if (!index) {
+    index = new Map();
+    for (const e of lex.months) {
+      const first = e.words[0];
+      if (first === undefined) continue;
+      const list = index.get(first) ?? [];
+      list.push(e);
+      index.set(first, list);
+    }
+    monthIndexes.set(lex, index);
+  }
+  return index;
 }
