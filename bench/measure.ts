@@ -7,7 +7,14 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSettings } from '../src/config/index.js';
-import { analyzeArticle, createPipeline, type Pipeline } from '../src/extract/index.js';
+import {
+  analyzeArticle,
+  buildPipeline,
+  createPipeline,
+  type Pipeline,
+  sentencesStage,
+  tokensStage,
+} from '../src/extract/index.js';
 import { runIngestJob } from '../src/jobs/index.js';
 import type { RawArticle } from '../src/model/index.js';
 import { openStore } from '../src/store/index.js';
@@ -16,6 +23,9 @@ import { writeCorpus } from './corpus.js';
 
 const count = Number(process.argv[2] ?? 1000);
 const mode = process.argv[3] === 'ingest' ? 'ingest' : 'pipeline';
+// `ingest` stores with the text stages only (sentences, tokens): the foundation's figure.
+// `ingest full` runs every stage (entities, events, claims) and the corpus upkeep.
+const fullIngest = process.argv[4] === 'full';
 const work = mkdtempSync(join(tmpdir(), 'marsad-bench-'));
 try {
   const dir = join(work, 'corpus');
@@ -51,10 +61,14 @@ function measurePipeline(dir: string): Record<string, number> {
     encoding: 'utf-8',
     warnings: [],
   });
+  // The full pipeline is slow (see the issue notes): it is timed on the first 1,000 documents
+  // so that the 10k run stays short; its rates are per document of that sample.
+  const sample = texts.slice(0, 1000);
+  const sampleTokens = sample.reduce((sum, text) => sum + tokenize(cleanText(text)).length, 0);
   const timeAnalysis = (pipeline: Pipeline): number => {
-    analyzeArticle(raw(texts[0]!, -1), pipeline);
+    analyzeArticle(raw(sample[0]!, -1), pipeline);
     const t0 = performance.now();
-    for (const [i, text] of texts.entries()) analyzeArticle(raw(text, i), pipeline);
+    for (const [i, text] of sample.entries()) analyzeArticle(raw(text, i), pipeline);
     return performance.now() - t0;
   };
   const analyzeMs = timeAnalysis(createPipeline());
@@ -68,10 +82,10 @@ function measurePipeline(dir: string): Record<string, number> {
     tokens,
     tokenizeDocsPerSec: Math.round(n / (tokenizeMs / 1000)),
     tokenizeTokensPerSec: Math.round(tokens / (tokenizeMs / 1000)),
-    analyzeDocsPerSec: Math.round(n / (analyzeMs / 1000)),
-    analyzeTokensPerSec: Math.round(tokens / (analyzeMs / 1000)),
-    analyzeNoNerTokensPerSec: Math.round(tokens / (analyzeNoNerMs / 1000)),
-    pipelineVsTokenize: Number((analyzeMs / tokenizeMs).toFixed(2)),
+    fullPipelineDocsPerSec: Math.round(sample.length / (analyzeMs / 1000)),
+    fullPipelineTokensPerSec: Math.round(sampleTokens / (analyzeMs / 1000)),
+    fullPipelineNoNerTokensPerSec: Math.round(sampleTokens / (analyzeNoNerMs / 1000)),
+    fullPipelineVsTokenize: Number((analyzeMs / sample.length / (tokenizeMs / n)).toFixed(2)),
     searchTermsDocsPerSec: Math.round(n / (searchTermsMs / 1000)),
   };
 }
@@ -80,7 +94,13 @@ async function measureIngest(dir: string, db: string, mb: number): Promise<Recor
   const settings = loadSettings({ overrides: { db } });
   const store = await openStore({ path: settings.db, analyzer: arabicSearchAnalyzer });
   let t = performance.now();
-  const report = await runIngestJob({ inputs: [dir], store, settings });
+  const textOnly = buildPipeline([sentencesStage, tokensStage]);
+  const report = await runIngestJob({
+    inputs: [dir],
+    store,
+    settings,
+    ...(fullIngest ? {} : { pipeline: textOnly }),
+  });
   const ingestMs = performance.now() - t;
   t = performance.now();
   const searches = ['فاغنر', 'المتمردين', '"قطع العلاقات"', 'مالي الجزائر'];

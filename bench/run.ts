@@ -9,9 +9,10 @@ const sizes = (sizesArg ?? '1000,10000').split(',').map(Number);
 const asJson = args.includes('--json');
 const measure = fileURLToPath(new URL('./measure.ts', import.meta.url));
 
-function run(n: number, mode: string): Record<string, number> {
-  if (!asJson) process.stderr.write(`bench: ${n} documents, ${mode}…\n`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', measure, String(n), mode], { encoding: 'utf8' });
+function run(n: number, mode: string, variant = ''): Record<string, number> {
+  if (!asJson) process.stderr.write(`bench: ${n} documents, ${mode} ${variant}…\n`);
+  const args = ['--import', 'tsx', measure, String(n), mode, ...(variant ? [variant] : [])];
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
   if (r.status !== 0) {
     process.stderr.write(r.stderr);
     process.exit(1);
@@ -24,12 +25,20 @@ for (const n of sizes) {
   const pipeline = run(n, 'pipeline');
   const ingest = run(n, 'ingest');
   const { peakRssMB: pipelineRss, ...rest } = pipeline;
-  rows.push({ ...rest, pipelinePeakRssMB: pipelineRss!, ...ingest, ingestPeakRssMB: ingest.peakRssMB! });
-  delete rows[rows.length - 1]!.peakRssMB;
+  const row: Record<string, number> = { ...rest, pipelinePeakRssMB: pipelineRss!, ...ingest };
+  row.textIngestPeakRssMB = ingest.peakRssMB!;
+  delete row.peakRssMB;
+  // Every stage plus corpus upkeep, on the smallest corpus only (it is ~30x slower for now).
+  if (n === Math.min(...sizes)) {
+    const full = run(n, 'ingest', 'full');
+    row.fullIngestDocsPerSec = full.ingestDocsPerSec!;
+    row.fullIngestPeakRssMB = full.peakRssMB!;
+  }
+  rows.push(row);
 }
 if (asJson) console.log(JSON.stringify(rows, null, 2));
 else {
   const cols = Object.keys(rows[0] ?? {});
   for (const c of cols)
-    console.log(`${c.padEnd(22)} ${rows.map((r) => String(r[c]).padStart(10)).join(' ')}`);
+    console.log(`${c.padEnd(22)} ${rows.map((r) => String(r[c] ?? '—').padStart(10)).join(' ')}`);
 }
