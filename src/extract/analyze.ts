@@ -15,12 +15,22 @@ export interface PipelineOptions {
   readonly kbDirs?: readonly string[];
   /** Run the learned tagger for names the KB does not list (default true). */
   readonly ner?: boolean;
+  /** The tagger's model file (default: the committed data/models/ner-ar.json.gz). */
+  readonly nerModelPath?: string;
+  /**
+   * Where a problem that degrades the analysis (the tagger cannot be loaded) is reported.
+   * Default: stderr, each distinct message once per process.
+   */
+  readonly onWarning?: (message: string) => void;
 }
 
 /** The full analysis pipeline: sentences, tokens, entity mentions, linking, events, claims and relations. */
 export function createPipeline(options: PipelineOptions = {}): Pipeline {
   const kb = options.kb ?? loadKnowledgeBase({ dirs: options.kbDirs ?? [SHIPPED_KB_DIR] });
-  const ner = options.ner === false ? undefined : tryLoadNerModel();
+  const ner =
+    options.ner === false
+      ? undefined
+      : tryLoadNerModel(options.nerModelPath, options.onWarning ?? warnOnceOnStderr);
   const res = buildEntityResources(kb, ner ? { ner } : {});
   return buildPipeline([
     sentencesStage,
@@ -32,15 +42,27 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
 }
 
 /**
- * The committed tagger, or undefined when it cannot be used (e.g. a model file older than the
- * feature code while it is being retrained): the KB matchers and rules still run without it.
+ * The tagger, or undefined when it cannot be used (a missing or corrupt file, or a model older
+ * than the feature code): the KB matchers and rules still run without it, but names the KB does
+ * not list are then missed, so the caller is told why.
  */
-function tryLoadNerModel(): NerModel | undefined {
+function tryLoadNerModel(path: string | undefined, warn: (message: string) => void): NerModel | undefined {
   try {
-    return loadNerModel();
-  } catch {
+    return path === undefined ? loadNerModel() : loadNerModel(path);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    warn(
+      `marsad: the entity tagger could not be loaded (${why}); only names in the knowledge base will be found`,
+    );
     return undefined;
   }
+}
+
+const warned = new Set<string>();
+function warnOnceOnStderr(message: string): void {
+  if (warned.has(message)) return;
+  warned.add(message);
+  process.stderr.write(`${message}\n`);
 }
 
 let built: Pipeline | undefined;

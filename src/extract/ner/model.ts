@@ -157,8 +157,14 @@ export function saveModel(model: NerModel, path: string, scale?: number): number
   return bytes.length;
 }
 
+/** Reads a model file; errors name the file (a missing, truncated or outdated model). */
 export function readModelFile(path: string): NerModel {
-  const raw = readFileSync(path);
-  const gz = raw[0] === 0x1f && raw[1] === 0x8b;
-  return deserializeModel((gz ? gunzipSync(raw) : raw).toString('utf8'));
+  try {
+    const raw = readFileSync(path);
+    const gz = raw[0] === 0x1f && raw[1] === 0x8b;
+    return deserializeModel((gz ? gunzipSync(raw) : raw).toString('utf8'));
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new Error(why.includes(path) ? why : `${path}: ${why}`);
+  }
 }
