@@ -35,7 +35,7 @@ export function composeDocument(raw: RawArticle): AnalysedDocument {
 /** The fields the pipeline stages fill, empty: what a document is before (re-)analysis. */
 export function unanalysed(): Pick<
   AnalysedDocument,
-  'sentences' | 'tokenCount' | 'entities' | 'events' | 'claims' | 'relations'
+  'sentences' | 'tokenCount' | 'dates' | 'entities' | 'events' | 'claims' | 'relations'
 > {
-  return { sentences: [], tokenCount: 0, entities: [], events: [], claims: [], relations: [] };
+  return { sentences: [], tokenCount: 0, dates: [], entities: [], events: [], claims: [], relations: [] };
 }

@@ -25,6 +25,18 @@ export const DateRange = z.object({
 });
 export type DateRange = z.infer<typeof DateRange>;
 
+/** A temporal expression of the text («الأحد 4 أغسطس 2024», «أواخر يوليو», «أمس»), for the reader. */
+export const TemporalMention = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  text: z.string(),
+  /** date: absolute; relative: resolved on an anchor; vague: «مؤخراً»; duration: «لمدة ثلاثة أيام». */
+  kind: z.enum(['date', 'relative', 'vague', 'duration']),
+  /** The range it resolves to, or null (unresolved relative, vague, duration). */
+  value: DateRange.nullable(),
+});
+export type TemporalMention = z.infer<typeof TemporalMention>;
+
 export const Mention = z.object({
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
@@ -120,6 +132,8 @@ export const AnalysedDocument = z.object({
   bodyStart: z.number().int().nonnegative(),
   sentences: z.array(Span),
   tokenCount: z.number().int().nonnegative(),
+  /** Temporal expressions (Marsad's own: not in the export). Absent in documents stored before them. */
+  dates: z.array(TemporalMention).default([]),
   entities: z.array(Entity),
   events: z.array(Event),
   claims: z.array(Claim),

@@ -28,6 +28,7 @@ export function makeDoc(input: DocInput): AnalysedDocument {
     bodyStart,
     sentences: [{ start: bodyStart, end: text.length }],
     tokenCount: text.split(/\s+/).length,
+    dates: [],
     entities: [],
     events: [],
     claims: [],

@@ -12,13 +12,7 @@ import type {
   Span,
 } from '../../model/index.js';
 import { casualtyCounts } from '../quantity/index.js';
-import {
-  addMonths,
-  dateForSpan,
-  findTemporalExpressions,
-  resolveSpec,
-  type TemporalExpression,
-} from '../time/index.js';
+import { type DatedSpan, dateForSpan } from '../time/index.js';
 import { eventId } from './ids.js';
 import { type EventLexicon, fold } from './lexicon.js';
 import {
@@ -111,9 +105,7 @@ function wordAt(words: readonly Word[], pos: number): number {
 
 export function detectEvents(doc: AnalysedDocument, lex: EventLexicon, options: DetectOptions = {}): Event[] {
   const lookBack = options.dateLookBack ?? 0;
-  // dates are read only for documents with a trigger: finding temporal expressions is the stage's cost
-  let cached: TemporalExpression[] | undefined;
-  const expressions = () => (cached ??= temporalExpressions(doc.text, doc.published));
+  const expressions = () => doc.dates;
   const mentions: MentionRef[] = [];
   for (const e of doc.entities)
     for (const m of e.mentions) mentions.push({ entity: e, start: m.start, end: m.end });
@@ -148,42 +140,6 @@ export function detectEvents(doc: AnalysedDocument, lex: EventLexicon, options: 
   return finish(mergeInDocument(found, options.kb));
 }
 
-/**
- * The document's dates. Without a publication date, relative ones («مارس الماضي», «في يوليو
- * الماضي») are resolved from the explicit dates of the text (FORMAT.md's convention): an article is
- * written after every date it names, so the anchor is the first month after the latest explicit
- * month or day at which every named-month relative expression falls on or after it. Texts that
- * give only years, or none, keep their relative dates unresolved.
- */
-export function temporalExpressions(text: string, published: string | null): TemporalExpression[] {
-  const base = findTemporalExpressions(text, { published });
-  if (published) return base;
-  const explicit = base.filter((e) => e.kind === 'date' && e.value && e.value.precision !== 'year');
-  const unresolved = base.filter((e) => e.kind === 'relative' && !e.value);
-  if (!explicit.length || !unresolved.length) return base;
-  const latest = explicit
-    .map((e) => e.value!.end)
-    .sort()
-    .at(-1)!;
-  const floor = latest.slice(0, 7);
-  const [y, m] = latest.split('-').map(Number) as [number, number];
-  // re-resolve only what needs the anchor (findTemporalExpressions is the costly part)
-  for (let k = 1; k <= 12; k++) {
-    const a = addMonths(y, m, k);
-    const anchor = `${a.y}-${String(a.m).padStart(2, '0')}-15`;
-    const values = new Map(
-      unresolved.map((e) => [e, resolveSpec(e.spec, { published: anchor })?.value ?? null]),
-    );
-    const named = [...values.values()].filter((v) => v && v.precision !== 'year');
-    if (!named.length) return base;
-    if (named.every((v) => v!.start.slice(0, 7) >= floor))
-      return base.map((e) =>
-        values.get(e) ? { ...e, value: values.get(e)!, anchoredOn: 'published' as const } : e,
-      );
-  }
-  return base;
-}
-
 /** An agreement named after a verb that undoes it in the same clause is a diplomatic break. */
 function undoneAgreement(words: readonly Word[], hit: TriggerHit, lex: EventLexicon): TriggerHit {
   if (hit.pattern.type !== 'agreement') return hit;
@@ -215,7 +171,7 @@ function buildEvent(
   words: readonly Word[],
   inSentence: readonly MentionRef[],
   sentence: Span,
-  expressions: () => readonly TemporalExpression[],
+  expressions: () => readonly DatedSpan[],
   lex: EventLexicon,
   lookBack: number,
   kb: KnowledgeBase | undefined,

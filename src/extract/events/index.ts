@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from '../../kb/index.js';
 import type { Stage } from '../stage.js';
+import { documentDates } from '../time/index.js';
 import { detectEvents } from './detect.js';
 import { eventLexicon } from './lexicon.js';
 
@@ -22,8 +23,14 @@ export function createEventStages(res: EventResources): Stage[] {
   const lex = eventLexicon();
   return [
     {
+      name: 'dates',
+      requires: [],
+      assigns: ['dates'],
+      run: (doc) => ({ ...doc, dates: documentDates(doc.text, doc.published) }),
+    },
+    {
       name: 'events',
-      requires: ['sentences', 'entities'],
+      requires: ['sentences', 'entities', 'dates'],
       assigns: ['events'],
       run: (doc) => ({ ...doc, events: detectEvents(doc, lex, { kb: res.kb }) }),
     },

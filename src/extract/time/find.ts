@@ -126,8 +126,11 @@ export function findTemporalExpressions(
   return out;
 }
 
+/** What dateForSpan needs of an expression (a TemporalExpression or the model's TemporalMention). */
+export type DatedSpan = Pick<TemporalExpression, 'start' | 'end' | 'kind' | 'value'>;
+
 export interface SpanDate {
-  expression: TemporalExpression;
+  expression: DatedSpan;
   value: DateValue;
   /** same-sentence: in the span's sentence; previous-sentence: an explicit date before it. */
   how: 'same-sentence' | 'previous-sentence';
@@ -139,7 +142,7 @@ export interface SpanDate {
  * date nearest before it in the previous `lookBack` sentences. Durations and vague ones never apply.
  */
 export function dateForSpan(
-  expressions: readonly TemporalExpression[],
+  expressions: readonly DatedSpan[],
   span: Span,
   sentences: readonly Span[],
   lookBack = 1,
@@ -147,7 +150,7 @@ export function dateForSpan(
   const usable = expressions.filter((e) => e.value && e.kind !== 'duration' && e.kind !== 'vague');
   const si = sentences.findIndex((s) => s.start <= span.start && span.start < s.end);
   const sentence = si >= 0 ? sentences[si]! : span;
-  const distance = (e: TemporalExpression) =>
+  const distance = (e: DatedSpan) =>
     e.start < span.end && span.start < e.end
       ? 0
       : e.end <= span.start

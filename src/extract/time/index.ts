@@ -16,7 +16,9 @@ export {
   type Ymd,
   yearValue,
 } from './calendar.js';
+export { documentDates, documentTemporalExpressions } from './document.js';
 export {
+  type DatedSpan,
   dateForSpan,
   findTemporalExpressions,
   kindOf,

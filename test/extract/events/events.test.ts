@@ -135,3 +135,19 @@ describe('events stage: more rules', () => {
     expect(doc.events[0]!.location).toBe('ent-timbuktu');
   });
 });
+
+describe('the dates stage', () => {
+  it('keeps every temporal expression of the text, resolved on the publication date', () => {
+    const doc = analyse('وصل الوفد إلى نيامي أمس، بعد زيارة قصيرة في 4 مارس 2024 إلى واغادوغو.');
+    const byText = new Map(doc.dates.map((d) => [d.text, d]));
+    expect(byText.get('أمس')?.value).toEqual({ start: '2024-03-09', end: '2024-03-09', precision: 'day' });
+    expect(byText.get('4 مارس 2024')?.kind).toBe('date');
+    for (const d of doc.dates) expect(doc.text.slice(d.start, d.end)).toBe(d.text);
+  });
+  it('leaves a relative date unresolved when nothing anchors it', () => {
+    const doc = analyse('وقعت الاشتباكات يوم السبت قرب الحدود.', null);
+    const saturday = doc.dates.find((d) => d.text.includes('السبت'));
+    expect(saturday?.kind).toBe('relative');
+    expect(saturday?.value).toBeNull();
+  });
+});
