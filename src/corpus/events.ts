@@ -17,12 +17,17 @@ export interface EventMergeOptions {
   within?: (place: string) => readonly string[];
   /** Is the place a town or a site (precise enough to merge on place and date alone)? */
   pointPlace?: (place: string) => boolean;
+  /**
+   * Is the actor a state (a country)? States take part in many events at once, so two undated
+   * reports sharing only states are not one event unless they share three of them.
+   */
+  isState?: (actor: string) => boolean;
 }
 
 /** Place relations from the knowledge base: a city lies in its region(s) and its country. */
 export function kbPlaces(
   kb: Pick<KnowledgeBase, 'get'>,
-): Required<Pick<EventMergeOptions, 'within' | 'pointPlace'>> {
+): Required<Pick<EventMergeOptions, 'within' | 'pointPlace' | 'isState'>> {
   const kbId = (id: string) => id.replace(/^ent-/, '');
   const within = (id: string): string[] => {
     const out: string[] = [];
@@ -47,7 +52,8 @@ export function kbPlaces(
     const k = kb.get(kbId(id))?.kind;
     return k === 'city' || k === 'facility';
   };
-  return { within, pointPlace };
+  const isState = (id: string) => kb.get(kbId(id))?.kind === 'country';
+  return { within, pointPlace, isState };
 }
 
 /** The facet an event id carries (`ev-military_aid.training-…` → training), else the type. */
@@ -80,7 +86,8 @@ function placesMeet(a: string | null, b: string | null, within: EventMergeOption
 /**
  * How strongly two reports are one event (0: not). Same type and facet, at least one shared actor,
  * compatible places; dated reports within the tolerance; where one or both are undated, only when
- * one actor list contains the other or they share two actors (the rest must match strongly).
+ * they share three actors, or a non-state actor and either the whole of the shorter actor list
+ * or most of both lists (the rest must match strongly).
  */
 export function reportAffinity(a: Event, b: Event, options: EventMergeOptions = {}): number {
   if (a.type !== b.type || eventFacetOf(a) !== eventFacetOf(b)) return 0;
@@ -101,8 +108,14 @@ export function reportAffinity(a: Event, b: Event, options: EventMergeOptions = 
     if (!datesMeet(a.date, b.date, tol)) return 0;
     return 2 + shared;
   }
+  // undated: ACLED would not merge at all; we do when the actors leave little doubt — three
+  // shared, or a shared non-state actor with one list inside the other or most actors in common
+  const common = a.actors.filter((x) => b.actors.includes(x));
+  const specific = common.some((x) => !options.isState?.(x));
   const small = Math.min(a.actors.length, b.actors.length);
-  if (shared >= 2 || shared === small) return 1 + shared / 10;
+  const jaccard = shared / (a.actors.length + b.actors.length - shared);
+  if (shared >= 3 || (specific && (shared === small || (shared >= 2 && jaccard >= 0.4))))
+    return 1 + shared / 10;
   return 0;
 }
 

@@ -103,3 +103,54 @@ describe('event merging: places and groups', () => {
     expect(new Set(ids.values()).size).toBe(2);
   });
 });
+
+describe('event merging: undated reports', () => {
+  const states = new Set(['ent-mali', 'ent-russia', 'ent-niger', 'ent-burkina-faso']);
+  const opts = { isState: (id: string) => states.has(id) };
+  const undated = (id: string, actors: string[]) =>
+    ev(id, { type: 'agreement', date: null, location: null, actors });
+  it('two states in common are not enough: states sign many agreements', () => {
+    expect(
+      reportAffinity(
+        undated('a', ['ent-russia', 'ent-mali', 'ent-wagner']),
+        undated('b', ['ent-mali', 'ent-russia', 'ent-niger', 'ent-aes']),
+        opts,
+      ),
+    ).toBe(0);
+  });
+  it('three states, or a named group with the shorter list, are', () => {
+    expect(
+      reportAffinity(
+        undated('a', ['ent-mali', 'ent-niger', 'ent-burkina-faso']),
+        undated('b', ['ent-aes', 'ent-mali', 'ent-niger', 'ent-burkina-faso']),
+        opts,
+      ),
+    ).toBeGreaterThan(0);
+    expect(
+      reportAffinity(undated('a', ['ent-wagner']), undated('b', ['ent-wagner', 'ent-mali']), opts),
+    ).toBeGreaterThan(0);
+    expect(reportAffinity(undated('a', ['ent-mali']), undated('b', ['ent-mali', 'ent-wagner']), opts)).toBe(
+      0,
+    );
+  });
+});
+
+describe('event merging: undated reports with many actors', () => {
+  const opts = { isState: (id: string) => id === 'ent-mali' || id === 'ent-niger' };
+  it('two shared actors among many others are not one event', () => {
+    const a = ev('a', {
+      type: 'agreement',
+      date: null,
+      location: null,
+      actors: ['ent-mali', 'ent-goita', 'ent-x', 'ent-y', 'ent-z'],
+    });
+    const b = ev('b', {
+      type: 'agreement',
+      date: null,
+      location: null,
+      actors: ['ent-mali', 'ent-goita', 'ent-norinco', 'ent-w'],
+    });
+    expect(reportAffinity(a, b, opts)).toBe(0);
+    expect(reportAffinity(a, { ...b, actors: ['ent-mali', 'ent-goita', 'ent-x'] }, opts)).toBeGreaterThan(0);
+  });
+});

@@ -48,6 +48,8 @@ export interface WordStream {
 }
 
 const DASHES = new Set(['-', '–', '—', 'ـ', '‐']);
+/** Quotation marks news put around part of a name (مطار "موديبو كيتا" الدولي): no barrier. */
+const QUOTES = new Set(['"', '“', '”', '«', '»', "'", '‘', '’']);
 const readingCache = new Map<string, Reading[]>();
 const CACHE_MAX = 50_000;
 
@@ -151,7 +153,7 @@ export function wordStream(text: string, sentences: readonly Span[], lexicon: En
       });
       vocabulary.add(t.norm);
       barrier = false;
-    } else if (!DASHES.has(t.text)) {
+    } else if (!DASHES.has(t.text) && !QUOTES.has(t.text)) {
       barrier = true;
     }
     lastEnd = t.end;

@@ -204,8 +204,12 @@ function buildEvent(
     }
     return best;
   };
-  let location = pick(inClause);
-  if (!location || placeScore(location) >= 20) {
+  // the trigger's own complement first: «وصولها إلى مالي», «هجوم على غاو» (even a country)
+  const own = inClause.find(
+    (m) => isPlace(m.entity) && m.start >= hit.span.end && wordGap(words, hit.to, m.start) <= 1 && prepOf(m),
+  );
+  let location = own ?? pick(inClause);
+  if (!own && (!location || placeScore(location) >= 20)) {
     const ownCountry = inClause.some((m) => m.entity.kind === 'country');
     const wider = pick(ownCountry ? inSentence.filter((m) => m.entity.kind !== 'country') : inSentence);
     if (wider && (!location || placeScore(wider) < placeScore(location))) location = wider;
