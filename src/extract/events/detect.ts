@@ -13,6 +13,7 @@ import type {
 } from '../../model/index.js';
 import { casualtyCounts } from '../quantity/index.js';
 import { type DatedSpan, dateForSpan } from '../time/index.js';
+import { genericActorMentions, groupAntecedents } from './generic-actors.js';
 import { eventId } from './ids.js';
 import { type EventLexicon, fold } from './lexicon.js';
 import {
@@ -110,10 +111,16 @@ export function detectEvents(doc: AnalysedDocument, lex: EventLexicon, options: 
   for (const e of doc.entities)
     for (const m of e.mentions) mentions.push({ entity: e, start: m.start, end: m.end });
   mentions.sort((a, b) => a.start - b.start);
+  const antecedents = groupAntecedents(doc.entities, lex.groupNouns);
   const found: DetectedEvent[] = [];
   doc.sentences.forEach((sentence, si) => {
     const words = wordsOf(doc.text, sentence);
-    const inSentence = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
+    const named = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
+    // «هجوم المتمردين»: the bare group noun, where the document named that group with it
+    const generic = genericActorMentions(words, antecedents, lex.groupNouns).filter(
+      (g) => !named.some((m) => m.start < g.end && g.start < m.end),
+    );
+    const inSentence = generic.length ? [...named, ...generic].sort((a, b) => a.start - b.start) : named;
     const hits = findTriggers(words, lex).filter(
       (h) => !inSentence.some((m) => m.start <= h.span.start && h.span.end <= m.end),
     );
@@ -256,7 +263,19 @@ function buildEvent(
   // a coup happens in the state whose power is seized
   let place = location?.entity.id ?? null;
   if (!place && hit.pattern.type === 'coup') place = order.find((e) => e.kind === 'country')?.id ?? null;
+  // the date of the trigger's own clause, after it («الهجوم الذي تعرضت له القافلة في يوليو»)
+  // before one that belongs to an earlier verb («بدأت في أوائل أكتوبر … الرد على الهجوم»)
+  const ownDate = expressions().find(
+    (e) =>
+      e.value &&
+      e.kind !== 'duration' &&
+      e.kind !== 'vague' &&
+      e.start >= hit.span.end &&
+      e.end <= clause.end &&
+      wordGap(words, hit.to, e.start) <= 10,
+  );
   const sd =
+    (ownDate?.value ? { value: ownDate.value } : null) ??
     dateForSpan(expressions(), hit.span, [sentence], 0) ??
     (lookBack > 0 ? dateForSpan(expressions(), hit.span, doc.sentences, lookBack) : null);
   const date = sd ? toRange(sd.value) : null;

@@ -40,6 +40,8 @@ export interface EventLexicon {
   /** «ألغت … اتفاقية», «للخروج من اتفاق»: an agreement undone is a diplomatic break. */
   undone: string[][];
   locationPrepositions: string[][];
+  /** Bare group nouns that stand for the document's group named with them («المتمردين»). */
+  groupNouns: Set<string>;
 }
 
 interface RawGroup {
@@ -153,6 +155,7 @@ export function compileLexicon(src: typeof raw): EventLexicon {
     agentAfter: cue(src.agentAfter),
     undone: cue(src.undone),
     locationPrepositions: cue(src.locationPrepositions),
+    groupNouns: new Set((src.groupNouns ?? []).map(fold)),
   };
 }
 
