@@ -25,6 +25,7 @@ import {
   Event as ModelEvent,
   Relation as ModelRelation,
   type SearchHit as ModelSearchHit,
+  type TemporalMention as ModelTemporalMention,
   RELATION_TYPES,
   SOURCE_KINDS,
   STANCES,
@@ -33,10 +34,13 @@ import type { DocumentSummary as StoreDocumentSummary } from '../store/index.js'
 
 // ---- building blocks
 
+// Model schemas are rebuilt from their shapes: a schema made before zod-openapi extended zod (the
+// model is loaded first) has no .openapi().
+
 export const Span = z.object({ start: z.number().int(), end: z.number().int() }).openapi('Span');
 export type Span = z.infer<typeof Span>;
 
-export const DateRange = ModelDateRange.openapi('DateRange');
+export const DateRange = z.object(ModelDateRange.shape).openapi('DateRange');
 export type DateRange = z.infer<typeof DateRange>;
 
 export const EntityType = z.enum(ENTITY_TYPES).openapi('EntityType');
@@ -112,13 +116,13 @@ export type DocumentSummary = z.infer<typeof DocumentSummary>;
 export const DocumentPage = pageOf(DocumentSummary).openapi('DocumentPage');
 export type DocumentPage = Page<DocumentSummary>;
 
-export const Entity = ModelEntity.openapi('Entity');
+export const Entity = z.object(ModelEntity.shape).openapi('Entity');
 export type Entity = z.infer<typeof Entity>;
-export const Event = ModelEvent.openapi('Event');
+export const Event = z.object(ModelEvent.shape).openapi('Event');
 export type Event = z.infer<typeof Event>;
-export const Claim = ModelClaim.openapi('Claim');
+export const Claim = z.object(ModelClaim.shape).openapi('Claim');
 export type Claim = z.infer<typeof Claim>;
-export const Relation = ModelRelation.openapi('Relation');
+export const Relation = z.object(ModelRelation.shape).openapi('Relation');
 export type Relation = z.infer<typeof Relation>;
 
 /** A temporal expression in the text («أواخر يوليو», «أمس») and the range it resolves to. */
@@ -557,4 +561,5 @@ export type ContractChecks = [
   Assert<Same<GraphNode, CorpusGraphNode>>,
   Assert<Same<GraphEdge, CorpusGraphEdge>>,
   Assert<Same<IngestReport, JobIngestReport>>,
+  Assert<Same<DateMention, ModelTemporalMention>>,
 ];

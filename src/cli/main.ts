@@ -14,6 +14,7 @@ import { registerKb } from './kb.js';
 import { registerReanalyze } from './reanalyze.js';
 import { registerSchema } from './schema.js';
 import { registerSearch } from './search.js';
+import { registerServe } from './serve.js';
 import { registerShow } from './show.js';
 
 export function buildProgram(): Command {
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
   registerKb(program);
   registerSchema(program);
   registerDemo(program);
+  registerServe(program);
   return program;
 }
 

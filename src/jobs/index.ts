@@ -1,3 +1,4 @@
+export * from './event-filter.js';
 export * from './export.js';
 export * from './graph.js';
 export * from './ingest.js';

@@ -1,0 +1,164 @@
+import {
+  type AggregatedRelation,
+  ClaimCollector,
+  type ClaimGroup,
+  EntityCollector,
+  RelationCollector,
+} from '../corpus/index.js';
+import { type CorpusEvent, collectCorpusEvents, corpusKnowledgeBase } from '../jobs/index.js';
+import type { KnowledgeBase } from '../kb/index.js';
+import type { AnalysedDocument, Span } from '../model/index.js';
+import type { Store } from '../store/index.js';
+import type { EntityRef } from './contract.js';
+
+// The corpus-wide views (events, claim groups, relations, entities, the KB for places) need every
+// document. They are built in one streaming pass and kept until the store changes: the server
+// bumps the generation after each ingest job, and a different document count (another process
+// ingesting into the same database) rebuilds them too.
+
+export interface EvidencePassage {
+  document: string;
+  start: number;
+  end: number;
+  sentence: string;
+}
+
+export interface CorpusSnapshot {
+  generation: number;
+  documents: number;
+  events: CorpusEvent[];
+  /** Corpus event id → the passages that report it, in every document. */
+  evidence: Map<string, EvidencePassage[]>;
+  groups: ClaimGroup[];
+  relations: AggregatedRelation[];
+  entities: EntityCollector;
+  kb: KnowledgeBase;
+  builtMs: number;
+}
+
+const MAX_PASSAGE = 600;
+
+/** The sentences around an evidence span (from the start of its first to the end of its last). */
+export function passageOf(doc: Pick<AnalysedDocument, 'text' | 'sentences'>, span: Span): string {
+  let start = span.start;
+  let end = span.end;
+  for (const s of doc.sentences) {
+    if (s.end <= span.start) continue;
+    if (s.start >= span.end) break;
+    start = Math.min(start, s.start);
+    end = Math.max(end, s.end);
+  }
+  const text = doc.text.slice(start, end).replace(/\s+/g, ' ').trim();
+  return text.length > MAX_PASSAGE ? `${text.slice(0, MAX_PASSAGE - 1)}…` : text;
+}
+
+export async function buildSnapshot(
+  store: Store,
+  kbDirs: readonly string[] | undefined,
+  generation: number,
+): Promise<CorpusSnapshot> {
+  const started = Date.now();
+  const claims = new ClaimCollector();
+  const relations = new RelationCollector();
+  const entities = new EntityCollector();
+  const withEvents: AnalysedDocument[] = [];
+  const passages: { doc: string; eventId: string; passage: EvidencePassage }[] = [];
+  let documents = 0;
+  for await (const doc of store.iterateDocuments()) {
+    documents++;
+    claims.add(doc);
+    relations.add(doc);
+    entities.add(doc);
+    if (!doc.events.length) continue;
+    for (const e of doc.events)
+      for (const span of e.evidence)
+        passages.push({
+          doc: doc.id,
+          eventId: e.id,
+          passage: { document: doc.id, start: span.start, end: span.end, sentence: passageOf(doc, span) },
+        });
+    // the event fold keeps names, not mentions: drop them so the corpus is not held in memory
+    withEvents.push({ ...doc, entities: doc.entities.map((e) => ({ ...e, mentions: [] })) });
+  }
+  const events = collectCorpusEvents(withEvents);
+  const evidence = new Map<string, EvidencePassage[]>();
+  for (const p of passages) {
+    const list = evidence.get(p.eventId);
+    if (list) list.push(p.passage);
+    else evidence.set(p.eventId, [p.passage]);
+  }
+  const groups = claims.groups();
+  return {
+    generation,
+    documents,
+    events,
+    evidence,
+    groups,
+    relations: relations.relations(groups),
+    entities,
+    kb: await corpusKnowledgeBase(store, kbDirs),
+    builtMs: Date.now() - started,
+  };
+}
+
+export class CorpusCache {
+  private generation = 0;
+  private pending: Promise<CorpusSnapshot> | null = null;
+  private last: CorpusSnapshot | null = null;
+
+  constructor(
+    private readonly store: Store,
+    private readonly kbDirs?: readonly string[],
+  ) {}
+
+  /** The store changed (an ingest job finished): the next request rebuilds. */
+  invalidate(): void {
+    this.generation++;
+    this.pending = null;
+  }
+
+  get currentGeneration(): number {
+    return this.generation;
+  }
+
+  async get(): Promise<CorpusSnapshot> {
+    if (this.last && this.last.generation === this.generation) {
+      if ((await this.store.countDocuments()) !== this.last.documents) this.invalidate();
+    }
+    if (!this.pending) {
+      const generation = this.generation;
+      const build = buildSnapshot(this.store, this.kbDirs, generation).then(
+        (s) => {
+          if (s.generation === this.generation) this.last = s;
+          return s;
+        },
+        (e: unknown) => {
+          // a failed build is not cached: the next request tries again
+          if (this.pending === build) this.pending = null;
+          throw e;
+        },
+      );
+      this.pending = build;
+    }
+    return this.pending;
+  }
+}
+
+/** An entity named for display, from the corpus (null when no document has it). */
+export function entityRef(s: CorpusSnapshot, id: string): EntityRef | null {
+  const n = s.entities.get(id);
+  if (!n) return null;
+  return { id: n.id, type: n.type, kind: n.kind, name: n.name, name_ar: n.name_ar };
+}
+
+export function entityRefs(s: CorpusSnapshot, ids: Iterable<string | null>): EntityRef[] {
+  const out: EntityRef[] = [];
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (id === null || seen.has(id)) continue;
+    seen.add(id);
+    const r = entityRef(s, id);
+    if (r) out.push(r);
+  }
+  return out;
+}
