@@ -5,6 +5,7 @@ import { runIngestJob } from '../jobs/index.js';
 import { type GlobalOptions, makeContext } from './context.js';
 import { describeFailure } from './output.js';
 import { markSnippet } from './search.js';
+import { runServer } from './serve.js';
 
 /** The sample corpus shipped with Marsad: short Arabic news items written for the project. */
 export const SAMPLE_CORPUS = fileURLToPath(new URL('../../data/sample/', import.meta.url));
@@ -15,7 +16,10 @@ export function registerDemo(program: Command): void {
   program
     .command('demo')
     .description('ingest the shipped sample corpus and show what Marsad made of it (npm start)')
-    .action(async (_opts: unknown, cmd: Command) => {
+    .option('--serve', 'then serve the API and the web app (what npm start does)')
+    .option('--no-serve', 'only ingest and print (overrides --serve: npm start -- --no-serve)')
+    .option('--port <port>', 'port for --serve (default 4317)')
+    .action(async (opts: { serve?: boolean; port?: string }, cmd: Command) => {
       const ctx = makeContext(cmd.optsWithGlobals<GlobalOptions>());
       await ctx.withStore(async (store) => {
         const report = await runIngestJob({
@@ -28,7 +32,11 @@ export function registerDemo(program: Command): void {
         const total = await store.countDocuments();
         const searches = [];
         for (const q of EXAMPLE_QUERIES) searches.push({ q, result: await store.search({ q, limit: 3 }) });
-        if (ctx.out.json) return ctx.out.data({ db: ctx.settings.db, report, total, searches });
+        if (ctx.out.json) {
+          ctx.out.data({ db: ctx.settings.db, report, total, searches });
+          if (opts.serve) await runServer(ctx, store, opts.port === undefined ? {} : { port: opts.port });
+          return;
+        }
         ctx.out.line(`Marsad sample corpus → ${ctx.settings.db}`);
         ctx.out.line(
           `  ${report.seen} articles read: ${report.stored} new, ${report.duplicates} already stored, ${report.failed} failed; ${total} documents in the store`,
@@ -47,6 +55,10 @@ export function registerDemo(program: Command): void {
         }
         ctx.out.line();
         ctx.out.line('Next: marsad search <words>, marsad show <id>, marsad export --format jsonl');
+        if (opts.serve) {
+          ctx.out.line();
+          await runServer(ctx, store, opts.port === undefined ? {} : { port: opts.port });
+        }
       });
     });
 }
