@@ -8,6 +8,12 @@ export interface EventReport {
   /** The document the report is in. */
   doc: string;
   event: Event;
+  /**
+   * The latest day the reported event can have happened (YYYY-MM-DD): the document's publication
+   * date, else a month after the latest date it names. An undated report cannot be one event with
+   * a report dated after it.
+   */
+  notAfter?: string;
 }
 
 export interface EventMergeOptions {
@@ -84,6 +90,45 @@ function placesMeet(a: string | null, b: string | null, within: EventMergeOption
 }
 
 /**
+ * Aid, talks, agreements and ruptures happen between states: one report puts the training «in
+ * Ukraine», another «in Mali», and both name Ukraine among the parties. Their place may be the
+ * country of a party of the other report.
+ */
+const BETWEEN_PARTIES = new Set([
+  'military_aid',
+  'meeting',
+  'agreement',
+  'diplomatic_break',
+  'accusation',
+  'vote',
+]);
+
+function placesFit(a: Event, b: Event, options: EventMergeOptions): boolean {
+  if (placesMeet(a.location, b.location, options.within)) return true;
+  if (!BETWEEN_PARTIES.has(a.type) || !a.location || !b.location) return false;
+  const state = options.isState;
+  return (
+    (!!state?.(a.location) && b.actors.includes(a.location)) ||
+    (!!state?.(b.location) && a.actors.includes(b.location))
+  );
+}
+
+/** Days since 1970 of a YYYY-MM-DD. */
+function dayOf(s: string): number {
+  return Date.UTC(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10))) / 86400000;
+}
+
+/** A report's bound against the other's date: an undated event is not one reported as later. */
+function withinBounds(a: EventReport, b: EventReport): boolean {
+  const late = (r: EventReport, other: EventReport) =>
+    !r.event.date &&
+    r.notAfter &&
+    other.event.date &&
+    dayOf(other.event.date.start.padEnd(10, '-01').slice(0, 10)) > dayOf(r.notAfter);
+  return !late(a, b) && !late(b, a);
+}
+
+/**
  * How strongly two reports are one event (0: not). Same type and facet, at least one shared actor,
  * compatible places; dated reports within the tolerance; where one or both are undated, only when
  * they share three actors, or a non-state actor and either the whole of the shorter actor list
@@ -91,7 +136,7 @@ function placesMeet(a: string | null, b: string | null, within: EventMergeOption
  */
 export function reportAffinity(a: Event, b: Event, options: EventMergeOptions = {}): number {
   if (a.type !== b.type || eventFacetOf(a) !== eventFacetOf(b)) return 0;
-  if (!placesMeet(a.location, b.location, options.within)) return 0;
+  if (!placesFit(a, b, options)) return 0;
   const shared = a.actors.filter((x) => b.actors.includes(x)).length;
   const tol = options.toleranceDays ?? 7;
   // one town, one type, the same days: one event, even when each report names a different side
@@ -109,13 +154,12 @@ export function reportAffinity(a: Event, b: Event, options: EventMergeOptions = 
     return 2 + shared;
   }
   // undated: ACLED would not merge at all; we do when the actors leave little doubt — three
-  // shared, or a shared non-state actor with one list inside the other or most actors in common
+  // shared, or a shared non-state actor and half the shorter list (reports bounded in time by
+  // their documents: EventReport.notAfter)
   const common = a.actors.filter((x) => b.actors.includes(x));
   const specific = common.some((x) => !options.isState?.(x));
   const small = Math.min(a.actors.length, b.actors.length);
-  const jaccard = shared / (a.actors.length + b.actors.length - shared);
-  if (shared >= 3 || (specific && (shared === small || (shared >= 2 && jaccard >= 0.4))))
-    return 1 + shared / 10;
+  if (shared >= 3 || (specific && shared * 2 >= small)) return 1 + shared / 10;
   return 0;
 }
 
@@ -154,7 +198,9 @@ export function mergeEventReports(
         const i = list[x]!;
         const j = list[y]!;
         if (reports[i]!.doc === reports[j]!.doc) continue;
-        const score = reportAffinity(reports[i]!.event, reports[j]!.event, options);
+        const score = withinBounds(reports[i]!, reports[j]!)
+          ? reportAffinity(reports[i]!.event, reports[j]!.event, options)
+          : 0;
         if (score > 0) pairs.push({ i, j, score });
       }
   pairs.sort((p, q) => q.score - p.score || p.i - q.i || p.j - q.j);
@@ -172,7 +218,8 @@ export function mergeEventReports(
       ma.some((x) =>
         mb.some(
           (y) =>
-            reportAffinity(reports[x]!.event, reports[y]!.event, options) === 0 &&
+            (!withinBounds(reports[x]!, reports[y]!) ||
+              reportAffinity(reports[x]!.event, reports[y]!.event, options) === 0) &&
             reports[x]!.doc !== reports[y]!.doc,
         ),
       )
@@ -193,6 +240,20 @@ export function mergeEventReports(
     out.set(key(r), groupId.get(find(i))!);
   });
   return out;
+}
+
+/**
+ * The latest day an event a document reports can have happened: its publication date, else a
+ * month after the latest date it names (an article is written after the dates it gives), else none.
+ */
+export function latestPossibleDay(doc: Pick<AnalysedDocument, 'published' | 'dates'>): string | undefined {
+  if (doc.published) return doc.published.padEnd(10, '-01').slice(0, 10);
+  let latest: string | undefined;
+  for (const d of doc.dates ?? [])
+    if (d.kind === 'date' && d.value && (!latest || d.value.end > latest)) latest = d.value.end;
+  if (!latest) return undefined;
+  const day = latest.length === 4 ? `${latest}-12-31` : latest.length === 7 ? `${latest}-28` : latest;
+  return new Date((dayOf(day) + 31) * 86400000).toISOString().slice(0, 10);
 }
 
 /** The document with its events renamed by the mapping (the same object when nothing changes). */
@@ -231,8 +292,11 @@ export async function runEventMergeJob(
   options: EventMergeOptions = {},
 ): Promise<EventMergeReport> {
   const reports: EventReport[] = [];
-  for await (const doc of store.iterateDocuments())
-    for (const event of doc.events) reports.push({ doc: doc.id, event: { ...event, evidence: [] } });
+  for await (const doc of store.iterateDocuments()) {
+    const notAfter = latestPossibleDay(doc);
+    for (const event of doc.events)
+      reports.push({ doc: doc.id, event: { ...event, evidence: [] }, ...(notAfter ? { notAfter } : {}) });
+  }
   const ids = mergeEventReports(reports, options);
   const touched = new Set<string>();
   for (const r of reports) if (ids.get(`${r.doc}\u0000${r.event.id}`) !== r.event.id) touched.add(r.doc);

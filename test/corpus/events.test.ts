@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { kbPlaces, mergeEventReports, reportAffinity, runEventMergeJob } from '../../src/corpus/events.js';
+import {
+  kbPlaces,
+  latestPossibleDay,
+  mergeEventReports,
+  reportAffinity,
+  runEventMergeJob,
+} from '../../src/corpus/events.js';
 import type { AnalysedDocument, Event } from '../../src/model/index.js';
 
 const ev = (id: string, over: Partial<Event> = {}): Event => ({
@@ -137,20 +143,78 @@ describe('event merging: undated reports', () => {
 
 describe('event merging: undated reports with many actors', () => {
   const opts = { isState: (id: string) => id === 'ent-mali' || id === 'ent-niger' };
+  const agreement = (id: string, actors: string[]) =>
+    ev(id, { type: 'agreement', date: null, location: null, actors });
   it('two shared actors among many others are not one event', () => {
-    const a = ev('a', {
-      type: 'agreement',
-      date: null,
-      location: null,
-      actors: ['ent-mali', 'ent-goita', 'ent-x', 'ent-y', 'ent-z'],
-    });
-    const b = ev('b', {
-      type: 'agreement',
-      date: null,
-      location: null,
-      actors: ['ent-mali', 'ent-goita', 'ent-norinco', 'ent-w'],
-    });
+    const a = agreement('a', ['ent-mali', 'ent-goita', 'ent-x', 'ent-y', 'ent-z']);
+    const b = agreement('b', ['ent-mali', 'ent-goita', 'ent-norinco', 'ent-w', 'ent-v']);
     expect(reportAffinity(a, b, opts)).toBe(0);
     expect(reportAffinity(a, { ...b, actors: ['ent-mali', 'ent-goita', 'ent-x'] }, opts)).toBeGreaterThan(0);
+  });
+});
+
+describe('event merging: time bounds and places between parties', () => {
+  const states = new Set(['ent-mali', 'ent-ukraine', 'ent-russia']);
+  const opts = { isState: (id: string) => states.has(id) };
+  it('an undated report cannot be an event dated after its document', () => {
+    const undated = ev('ev-agreement.agreement-nodate-none-1', {
+      type: 'agreement',
+      date: null,
+      location: null,
+      actors: ['ent-mali', 'ent-aes'],
+    });
+    const later = ev('ev-agreement.agreement-2024-09-01-none-2', {
+      type: 'agreement',
+      date: { start: '2024-09-01', end: '2024-09-30', precision: 'month' },
+      location: null,
+      actors: ['ent-mali', 'ent-aes'],
+    });
+    const merge = (notAfter?: string) =>
+      new Set(
+        mergeEventReports(
+          [
+            { doc: 'd1', event: undated, ...(notAfter ? { notAfter } : {}) },
+            { doc: 'd2', event: later },
+          ],
+          opts,
+        ).values(),
+      ).size;
+    expect(merge()).toBe(1);
+    expect(merge('2023-10-31')).toBe(2);
+  });
+  it('the latest possible day is the publication, else a month after the latest date named', () => {
+    expect(latestPossibleDay({ published: '2024-08-07', dates: [] })).toBe('2024-08-07');
+    const year = {
+      start: 0,
+      end: 4,
+      text: '2021',
+      kind: 'date' as const,
+      value: { start: '2021', end: '2021', precision: 'year' as const },
+    };
+    expect(latestPossibleDay({ published: null, dates: [year] })).toBe('2022-01-31');
+    expect(latestPossibleDay({ published: null, dates: [] })).toBeUndefined();
+  });
+  it('aid placed in the giver’s country meets a report naming the giver', () => {
+    const inUkraine = ev('ev-military_aid.training-nodate-ukraine-1', {
+      type: 'military_aid',
+      date: null,
+      location: 'ent-ukraine',
+      actors: ['ent-rebels', 'ent-ukraine'],
+    });
+    const inMali = ev('ev-military_aid.training-nodate-mali-2', {
+      type: 'military_aid',
+      date: null,
+      location: 'ent-mali',
+      actors: ['ent-ukraine', 'ent-rebels'],
+    });
+    expect(reportAffinity(inUkraine, inMali, opts)).toBeGreaterThan(0);
+    // a clash is where it is fought
+    expect(
+      reportAffinity(
+        { ...inUkraine, type: 'armed_clash', id: 'x' },
+        { ...inMali, type: 'armed_clash', id: 'y' },
+        opts,
+      ),
+    ).toBe(0);
   });
 });

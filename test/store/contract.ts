@@ -171,6 +171,15 @@ export function describeStoreContract(
             evidence: [{ start: 0, end: 12 }],
           },
         ];
+        withAnalysis.dates = [
+          {
+            start: 0,
+            end: 4,
+            text: withAnalysis.text.slice(0, 4),
+            kind: 'date',
+            value: { start: '2024-02', end: '2024-02', precision: 'month' },
+          },
+        ];
         withAnalysis.warnings = ['تحذير تجريبي'];
         withAnalysis.tokenCount = 11;
         await store.putDocuments([withAnalysis]);

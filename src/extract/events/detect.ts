@@ -16,6 +16,7 @@ import { type DatedSpan, dateForSpan } from '../time/index.js';
 import { genericActorMentions, groupAntecedents } from './generic-actors.js';
 import { eventId } from './ids.js';
 import { type EventLexicon, fold } from './lexicon.js';
+import { dateFromOtherEvents, measuresFromEvent } from './relative-dates.js';
 import {
   clauseOf,
   cueAt,
@@ -60,6 +61,8 @@ export interface DetectedEvent {
   additive?: boolean;
   /** The location is a town or a site (not a country or region). */
   pointPlace?: boolean;
+  /** Every trigger merged into this event (the first is `trigger`). */
+  triggers?: Span[];
 }
 
 interface MentionRef {
@@ -139,12 +142,20 @@ export function detectEvents(doc: AnalysedDocument, lex: EventLexicon, options: 
         found.push({
           ...ev,
           sentence: si,
-          ...(isAnaphoric(words, hit) ? { anaphoric: true } : {}),
+          // «تلك الهجمات», «بعد يومين من الهجوم»: an event the text already reported
+          ...(isAnaphoric(words, hit) || namedByMeasure(doc, hit.span) ? { anaphoric: true } : {}),
           ...(isAdditive(words) ? { additive: true } : {}),
         });
     }
   });
-  return finish(mergeInDocument(found, options.kb));
+  const merged = mergeInDocument(found, options.kb);
+  dateFromOtherEvents(
+    doc.text,
+    merged.map((d) => Object.assign(d, { triggers: d.triggers ?? [d.trigger] })),
+    doc.dates,
+    doc.sentences,
+  );
+  return finish(merged);
 }
 
 /** An agreement named after a verb that undoes it in the same clause is a diplomatic break. */
@@ -274,10 +285,16 @@ function buildEvent(
       e.end <= clause.end &&
       wordGap(words, hit.to, e.start) <= 10,
   );
-  const sd =
-    (ownDate?.value ? { value: ownDate.value } : null) ??
-    dateForSpan(expressions(), hit.span, [sentence], 0) ??
-    (lookBack > 0 ? dateForSpan(expressions(), hit.span, doc.sentences, lookBack) : null);
+  // «وبعد يومين من الهجوم انسحب الجيش»: dated from the attack later (dateFromOtherEvents), not
+  // from another date of the sentence
+  const measured = doc.dates.some(
+    (e) => e.start >= clause.start && e.end <= hit.span.start && measuresFromEvent(e),
+  );
+  const sd = measured
+    ? null
+    : ((ownDate?.value ? { value: ownDate.value } : null) ??
+      dateForSpan(expressions(), hit.span, [sentence], 0) ??
+      (lookBack > 0 ? dateForSpan(expressions(), hit.span, doc.sentences, lookBack) : null));
   const date = sd ? toRange(sd.value) : null;
 
   let fatalities: Event['fatalities'] = null;
@@ -343,18 +360,33 @@ export function narrower(a: DateRange | null, b: DateRange | null): DateRange | 
  * same type and facet, a shared actor, compatible dates and places. Adjacent sentences merge on
  * any shared actor; distant ones when one actor list contains the other.
  */
+/**
+ * What «تلك الهجمات» points back to: the latest earlier event of its type and facet that the text
+ * dated (a particular event), else the latest one of them.
+ */
+function antecedentOf(out: readonly DetectedEvent[], d: DetectedEvent): DetectedEvent | undefined {
+  const same = out.filter((o) => o.event.type === d.event.type && o.facet === d.facet);
+  return same.findLast((o) => o.event.date !== null) ?? same.at(-1);
+}
+
+/** The trigger is the event a date is measured from («بعد يومين من الهجوم»). */
+function namedByMeasure(doc: AnalysedDocument, span: Span): boolean {
+  return doc.dates.some((e) => e.start <= span.start && span.end <= e.end && measuresFromEvent(e));
+}
+
 function mergeInDocument(found: DetectedEvent[], kb: KnowledgeBase | undefined): DetectedEvent[] {
   const out: DetectedEvent[] = [];
   for (const d of found) {
-    const into =
-      out.find((o) => sameReport(o, d, kb)) ??
-      (d.anaphoric
-        ? [...out].reverse().find((o) => o.event.type === d.event.type && o.facet === d.facet)
-        : undefined);
+    const into = out.find((o) => sameReport(o, d, kb)) ?? (d.anaphoric ? antecedentOf(out, d) : undefined);
     if (!into) {
-      out.push({ ...d, event: { ...d.event, actors: [...d.event.actors], evidence: [...d.event.evidence] } });
+      out.push({
+        ...d,
+        triggers: [d.trigger],
+        event: { ...d.event, actors: [...d.event.actors], evidence: [...d.event.evidence] },
+      });
       continue;
     }
+    into.triggers = [...(into.triggers ?? [into.trigger]), d.trigger];
     const e = into.event;
     for (const a of d.event.actors) if (!e.actors.includes(a)) e.actors.push(a);
     e.evidence.push(...d.event.evidence);

@@ -51,7 +51,7 @@ export interface IntegrityReport {
 /** What of an AnalysedDocument is not a column: kept as one JSON value. */
 type Analysis = Pick<
   AnalysedDocument,
-  'sentences' | 'tokenCount' | 'entities' | 'events' | 'claims' | 'relations' | 'warnings'
+  'sentences' | 'tokenCount' | 'dates' | 'entities' | 'events' | 'claims' | 'relations' | 'warnings'
 >;
 
 interface DocumentRow {
@@ -87,6 +87,7 @@ function analysisOf(doc: AnalysedDocument): Analysis {
   return {
     sentences: doc.sentences,
     tokenCount: doc.tokenCount,
+    dates: doc.dates,
     entities: doc.entities,
     events: doc.events,
     claims: doc.claims,

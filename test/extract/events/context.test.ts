@@ -47,4 +47,32 @@ describe('event arguments from the context', () => {
     const clash = doc.events.find((e) => e.type === 'armed_clash');
     expect(clash?.date?.start.slice(0, 7)).toBe('2024-07');
   });
+  it('an event measured from a dated one gets its date («بعد يومين من الهجوم»)', () => {
+    const doc = analyse(
+      'هاجم مسلحون معسكرا للجيش المالي قرب غاو في 10 مارس 2024، وبعد يومين من الهجوم انسحب الجيش المالي من المعسكر.',
+    );
+    const withdrawal = doc.events.find((e) => e.type === 'withdrawal');
+    expect(withdrawal?.date).toEqual({ start: '2024-03-12', end: '2024-03-12', precision: 'day' });
+  });
+  it('the event named after «من» is dated back from the one measured from it', () => {
+    const doc = analyse(
+      'اندلعت اشتباكات بين الجيش المالي ومتمردي أزواد قرب كيدال في 20 مايو 2024. وتأتي تلك الاشتباكات بعد أسبوعين من توقيع مالي والنيجر اتفاقية دفاعية.',
+    );
+    const agreement = doc.events.find((e) => e.type === 'agreement');
+    expect(agreement?.date).toEqual({ start: '2024-05-06', end: '2024-05-06', precision: 'day' });
+  });
+  it('«تلك الهجمات» points back to the dated attack, not to attacks in general', () => {
+    const doc = analyse(
+      'هاجم متمردو أزواد قافلة للجيش المالي قرب كيدال في 3 يونيو 2024. ويشن المتمردون هجمات على الجيش المالي منذ سنوات. وتأتي تلك الهجمات بعد أسبوع من توقيع مالي والنيجر اتفاقية أمنية.',
+    );
+    const agreement = doc.events.find((e) => e.type === 'agreement');
+    expect(agreement?.date?.start).toBe('2024-05-27');
+  });
+  it('a measure in another clause dates nothing there', () => {
+    const doc = analyse(
+      'هاجم مسلحون معسكرا للجيش المالي قرب غاو في 10 مارس 2024. ودربت روسيا الجيش المالي، وقال متحدث بعد يومين من الهجوم إن الوضع هادئ.',
+    );
+    const aid = doc.events.find((e) => e.type === 'military_aid');
+    expect(aid?.date ?? null).toBeNull();
+  });
 });
