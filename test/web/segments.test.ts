@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Mark, primaryMark, runs, sentenceOf } from '../../web/src/reader/segments.js';
+import { type Mark, openedBy, primaryMark, runs, sentenceOf } from '../../web/src/reader/segments.js';
 
 const text = 'قال المتحدث باسم الجيش المالي إن القوات استعادت كيدال.';
 const at = (word: string) => {
@@ -32,6 +32,20 @@ describe('reader runs', () => {
     const forces = out.find((r) => r.text.includes('القوات'))!;
     expect(primaryMark(forces)?.ref).toBe('cl-1');
     expect(out[0]!.marks).toEqual([]);
+  });
+
+  it('a passage that is both a claim and an event opens both', () => {
+    const span = at('إن القوات استعادت كيدال');
+    const out = runs(text, [
+      { kind: 'event', ...span, ref: 'ev-1' },
+      { kind: 'claim', ...span, ref: 'cl-1' },
+      { kind: 'target', ...span, ref: 'target' },
+    ]);
+    const run = out.find((r) => r.start === span.start)!;
+    expect(openedBy(run)).toEqual([
+      { kind: 'claim', ref: 'cl-1' },
+      { kind: 'event', ref: 'ev-1' },
+    ]);
   });
 
   it('the highlighted target never decides what a click opens', () => {

@@ -1,28 +1,46 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, api } from '../api/client';
-import type { Job } from '../api/types';
-import { ErrorBox } from '../components/common';
+import type { IngestReport, Job } from '../api/types';
+import { ErrorBox, Field } from '../components/common';
 import { useLang } from '../i18n/lang';
 import { href } from '../router';
 
 const POLL_MS = 400;
 
-/** The job report's top-level numbers and words, whatever the job kind reports. */
-function ReportView({ report }: { report: unknown }) {
+/** What the ingest stored, skipped and refused; each stored article opens in the reader. */
+function ReportView({ report }: { report: IngestReport }) {
   const { t } = useLang();
-  if (report === null || typeof report !== 'object') return null;
-  const rows = Object.entries(report as Record<string, unknown>).filter(
-    ([, v]) => typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' || Array.isArray(v),
-  );
   return (
-    <dl class="facts" aria-label={t('report')}>
-      {rows.map(([k, v]) => (
-        <div class="field" key={k}>
-          <dt>{k}</dt>
-          <dd dir="auto">{Array.isArray(v) ? v.length : String(v)}</dd>
-        </div>
-      ))}
-    </dl>
+    <div class="report">
+      <dl class="facts" aria-label={t('report')}>
+        <Field label={t('reportSeen')}>{report.seen}</Field>
+        <Field label={t('reportStored')}>{report.stored}</Field>
+        <Field label={t('reportDuplicates')}>{report.duplicates}</Field>
+        <Field label={t('reportFailed')}>{report.failed}</Field>
+        <Field label={t('reportTime')}>
+          <bdi dir="ltr">{(report.elapsedMs / 1000).toFixed(1)} s</bdi>
+        </Field>
+      </dl>
+      {report.storedIds.length > 0 ? (
+        <ul class="plain stored-docs">
+          {report.storedIds.map((id) => (
+            <li key={id}>
+              <a href={href.doc(id)}>{t('openArticle')}</a> <code dir="ltr">{id.slice(0, 19)}…</code>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {report.failures.length > 0 ? (
+        <ul class="plain failures">
+          {report.failures.map((f) => (
+            <li key={`${f.source}-${f.code}`} class="error">
+              <code dir="ltr">{f.code}</code> <span dir="auto">{f.source}</span>:{' '}
+              <span dir="auto">{f.message}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
   );
 }
 
@@ -45,7 +63,7 @@ function JobView({ job }: { job: Job }) {
         {job.done} / {job.total ?? '?'}
       </span>
       {job.error ? <ErrorBox error={new Error(job.error.message)} /> : null}
-      {job.report !== undefined ? <ReportView report={job.report} /> : null}
+      {job.report ? <ReportView report={job.report} /> : null}
       {job.status === 'done' ? (
         <p>
           <a href={href.search()}>{t('navSearch')}</a>

@@ -38,7 +38,7 @@ function popup(place: MapPlace, events: MapEvent[], labels: Labels): HTMLElement
   root.append(heading);
   if (events.length > 0) {
     root.append(el('div', labels.eventsHere, { class: 'muted' }));
-    const list = el('ul');
+    const list = el('ul', undefined, { class: 'popup-events' });
     for (const e of events) {
       const li = el('li');
       li.append(

@@ -15,10 +15,19 @@ import {
 } from '../components/common';
 import { useLang } from '../i18n/lang';
 import { useAsync } from '../lib/use-async';
-import { type Mark, type MarkKind, primaryMark, type Run, runs, sentenceOf } from '../reader/segments';
+import {
+  type Mark,
+  type MarkKind,
+  openedBy,
+  primaryMark,
+  type Run,
+  runs,
+  sentenceOf,
+} from '../reader/segments';
 import { href, parseSpan, type Route } from '../router';
 
-type Selection = { kind: 'date' | 'event' | 'claim'; ref: string } | null;
+/** What a click in the text opened: every date, claim and event under it (one passage is often both). */
+type Selection = { kind: 'date' | 'event' | 'claim'; ref: string }[];
 const TOGGLABLE: MarkKind[] = ['entity', 'date', 'event', 'claim'];
 
 function marksOf(r: DocumentResponse, target: Span | null): Mark[] {
@@ -81,7 +90,7 @@ function ArticleText({
             </a>
           );
         }
-        const select = () => onSelect({ kind: main.kind as 'date' | 'event' | 'claim', ref: main.ref });
+        const select = () => onSelect(openedBy(run));
         return (
           // biome-ignore lint/a11y/useSemanticElements: a <button> would break the run of text it sits in
           <span
@@ -137,9 +146,13 @@ function EventDetail({ ev, r, nameOf }: { ev: Event; r: DocumentResponse; nameOf
       </Field>
       {ev.fatalities && (ev.fatalities.min !== null || ev.fatalities.max !== null) ? (
         <Field label={t('fatalities')}>
-          {ev.fatalities.min === ev.fatalities.max
-            ? ev.fatalities.min
-            : `${ev.fatalities.min ?? '?'}–${ev.fatalities.max ?? '?'}`}
+          <bdi dir="ltr">
+            {ev.fatalities.min === ev.fatalities.max
+              ? ev.fatalities.min
+              : ev.fatalities.max === null
+                ? `≥ ${ev.fatalities.min}`
+                : `${ev.fatalities.min ?? 0}–${ev.fatalities.max}`}
+          </bdi>
         </Field>
       ) : null}
       <Field label={t('evidence')}>
@@ -264,7 +277,7 @@ function RelationItem({
 function Reader({ r, target }: { r: DocumentResponse; target: Span | null }) {
   const { t, v } = useLang();
   const d = r.document;
-  const [selected, setSelected] = useState<Selection>(null);
+  const [selected, setSelected] = useState<Selection>([]);
   const [shown, setShown] = useState<Record<string, boolean>>({
     entity: true,
     date: true,
@@ -288,17 +301,20 @@ function Reader({ r, target }: { r: DocumentResponse; target: Span | null }) {
     el?.scrollIntoView({ block: 'center' });
   }, [target]);
 
-  let detail: ComponentChildren = <p class="muted">{t('pickSomething')}</p>;
-  if (selected?.kind === 'event') {
-    const ev = d.events.find((e) => e.id === selected.ref);
-    if (ev) detail = <EventDetail ev={ev} r={r} nameOf={nameOf} />;
-  } else if (selected?.kind === 'claim') {
-    const c = d.claims.find((x) => x.id === selected.ref);
-    if (c) detail = <ClaimDetail claim={c} r={r} nameOf={nameOf} />;
-  } else if (selected?.kind === 'date') {
-    const x = r.dates[Number(selected.ref)];
-    if (x) detail = <DateDetail x={x} r={r} />;
+  const details: ComponentChildren[] = [];
+  for (const s of selected) {
+    if (s.kind === 'event') {
+      const ev = d.events.find((e) => e.id === s.ref);
+      if (ev) details.push(<EventDetail key={s.ref} ev={ev} r={r} nameOf={nameOf} />);
+    } else if (s.kind === 'claim') {
+      const c = d.claims.find((x) => x.id === s.ref);
+      if (c) details.push(<ClaimDetail key={s.ref} claim={c} r={r} nameOf={nameOf} />);
+    } else {
+      const x = r.dates[Number(s.ref)];
+      if (x) details.push(<DateDetail key={`date-${s.ref}`} x={x} r={r} />);
+    }
   }
+  const detail: ComponentChildren = details.length > 0 ? details : <p class="muted">{t('pickSomething')}</p>;
   const entities = [...d.entities].sort((a, b) => b.mentions.length - a.mentions.length);
 
   return (
@@ -368,7 +384,7 @@ function Reader({ r, target }: { r: DocumentResponse; target: Span | null }) {
                 <button
                   type="button"
                   class="linkish"
-                  onClick={() => setSelected({ kind: 'event', ref: ev.id })}
+                  onClick={() => setSelected([{ kind: 'event', ref: ev.id }])}
                 >
                   {v('event', ev.type)}
                 </button>{' '}
@@ -384,7 +400,7 @@ function Reader({ r, target }: { r: DocumentResponse; target: Span | null }) {
                 <button
                   type="button"
                   class="linkish"
-                  onClick={() => setSelected({ kind: 'claim', ref: c.id })}
+                  onClick={() => setSelected([{ kind: 'claim', ref: c.id }])}
                 >
                   <span lang="ar">{c.speaker ? nameOf(c.speaker) : t('unattributed')}</span> ·{' '}
                   {v('stance', c.stance)}

@@ -36,6 +36,14 @@ export function primaryMark(run: Run): Mark | undefined {
   return best;
 }
 
+/** What a click on a run that is not an entity opens: its dates, then claims, then events. */
+export function openedBy(run: Run): { kind: 'date' | 'claim' | 'event'; ref: string }[] {
+  const out: { kind: 'date' | 'claim' | 'event'; ref: string }[] = [];
+  for (const kind of ['date', 'claim', 'event'] as const)
+    for (const m of run.marks) if (m.kind === kind) out.push({ kind, ref: m.ref });
+  return out;
+}
+
 export function runs(text: string, marks: readonly Mark[]): Run[] {
   const n = text.length;
   const clean = marks
