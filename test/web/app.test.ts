@@ -132,15 +132,19 @@ describe.runIf(HAVE_BROWSER)('web app in Chromium', () => {
     await page.locator('.entity-page .evidence').first().waitFor();
     await shot('entity');
 
-    const link = page.locator('.entity-page .sentence-link').first();
+    // The last one: an event's sentence in the body, below the fold of a long page.
+    const link = page.locator('.entity-page .sentence-link').last();
     const expected = await link.evaluate<string, unknown>(
       '(a) => a.closest(".evidence").querySelector(".quote")?.textContent ?? ""',
     );
     await link.click();
     await expect.poll(() => page.url()).toMatch(/#\/doc\/[^?]+\?s=\d+-\d+/);
-    const target = page.locator('.article-text .m-target').first();
+    const target = page.locator('.article-text .m-target-span').first();
     await target.waitFor();
-    const highlighted = (await page.locator('.article-text .m-target').allTextContents()).join('');
+    const highlighted = (await page.locator('.article-text .m-target-span').allTextContents()).join('');
+    // The sentence around the linked passage is marked too, and holds it.
+    const sentence = (await page.locator('.article-text .m-target-sentence').allTextContents()).join('');
+    expect(sentence).toContain(highlighted);
     expect(highlighted.length).toBeGreaterThan(10);
     if (typeof expected === 'string' && expected) expect(expected).toContain(highlighted.trim().slice(0, 20));
     const box = await target.boundingBox();
@@ -265,6 +269,17 @@ describe.runIf(HAVE_BROWSER)('web app in Chromium', () => {
     await shot('reader-english');
     await page.click('.lang-toggle');
     await expect.poll(() => page.getAttribute('html', 'dir')).toBe('rtl');
+  });
+
+  it('an unknown document shows the server’s error message, not a blank page', async () => {
+    const before = problems.length;
+    await go(`#/doc/sha256:${'0'.repeat(64)}`);
+    const alert = page.locator('.error[role="alert"]');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/sha256:0{8}|not found|no document/i);
+    // Chromium reports the 404 response itself on the console: expected here, and only here.
+    const added = problems.splice(before);
+    expect(added.every((p) => /404/.test(p))).toBe(true);
   });
 
   it('no page logged a console error or threw', () => {

@@ -97,7 +97,6 @@ function CyGraph({ graph, onPick }: { graph: GraphResponse; onPick(p: Picked): v
           nodeRepulsion: () => 9000,
           idealEdgeLength: () => 110,
         },
-        wheelSensitivity: 0.3,
       });
       cy.on('tap', 'edge', (evt) => {
         const e = edges.get(evt.target.id());

@@ -44,7 +44,18 @@ function marksOf(r: DocumentResponse, target: Span | null): Mark[] {
       marks.push({ kind: 'event', start: s.start, end: s.end, ref: ev.id, variant: ev.type });
   for (const c of d.claims)
     marks.push({ kind: 'claim', start: c.content.start, end: c.content.end, ref: c.id, variant: c.stance });
-  if (target) marks.push({ kind: 'target', start: target.start, end: target.end, ref: 'target' });
+  // The linked passage, and lightly the whole sentence around it (a relation's evidence is a phrase).
+  if (target) {
+    const sentence = sentenceOf(r.sentences, target);
+    marks.push({
+      kind: 'target',
+      start: sentence.start,
+      end: sentence.end,
+      ref: 'target',
+      variant: 'sentence',
+    });
+    marks.push({ kind: 'target', start: target.start, end: target.end, ref: 'target', variant: 'span' });
+  }
   return marks;
 }
 
@@ -297,7 +308,7 @@ function Reader({ r, target }: { r: DocumentResponse; target: Span | null }) {
   const articleRef = useRef<HTMLElement>(null);
   useEffect(() => {
     if (!target) return;
-    const el = articleRef.current?.querySelector('.m-target');
+    const el = articleRef.current?.querySelector('.m-target-span');
     el?.scrollIntoView({ block: 'center' });
   }, [target]);
 
