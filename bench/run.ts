@@ -36,6 +36,7 @@ for (const n of sizes) {
   }
   rows.push(row);
 }
+Object.assign(rows[0] ?? {}, (await import('./entities.js')).measureEntities(Math.min(...sizes)));
 if (asJson) console.log(JSON.stringify(rows, null, 2));
 else {
   const cols = Object.keys(rows[0] ?? {});

@@ -1,7 +1,7 @@
 import type { KbEntity } from '../../kb/index.js';
 import type { EntityKind, EntityType, Span } from '../../model/index.js';
 import { normalizeForMatch } from '../../text/index.js';
-import { type EntityResources, variantOf } from './resources.js';
+import { type EntityResources, mayStartVariant, variantOf } from './resources.js';
 import { tagNames } from './tagger-names.js';
 import { type Reading, type Word, type WordStream, wordReadings, wordStream } from './words.js';
 
@@ -102,18 +102,37 @@ function hamzaClash(surface: string, initials: ReadonlySet<string> | undefined):
   return [...initials].every((c) => HAMZA_ALEF.has(c) && c !== first);
 }
 
+type Phrases = readonly (readonly string[])[];
+/** Each phrase list by first word (its order kept, longest first): a lookup, not a scan per word. */
+const phraseIndex = new WeakMap<Phrases, Map<string, (readonly string[])[]>>();
+function byFirstWord(phrases: Phrases): Map<string, (readonly string[])[]> {
+  let index = phraseIndex.get(phrases);
+  if (!index) {
+    index = new Map();
+    for (const p of phrases) {
+      const list = index.get(p[0]!);
+      if (list) list.push(p);
+      else index.set(p[0]!, [p]);
+    }
+    phraseIndex.set(phrases, index);
+  }
+  return index;
+}
+
 /** The phrase of `phrases` that words i… spell (first word through its clitic readings). */
 function phraseAt(
   stream: WordStream,
   i: number,
-  phrases: readonly (readonly string[])[],
+  phrases: Phrases,
 ): { end: number; reading: Reading } | undefined {
   const { words } = stream;
   const w = words[i];
   if (!w) return undefined;
+  const index = byFirstWord(phrases);
   for (const r of wordReadings(w.text)) {
-    for (const p of phrases) {
-      if (p[0] !== r.key) continue;
+    const starting = index.get(r.key);
+    if (!starting) continue;
+    for (const p of starting) {
       let ok = true;
       for (let k = 1; k < p.length && ok; k++) {
         const x = words[i + k];
@@ -157,13 +176,16 @@ function statePhraseAt(
   i: number,
   definite: readonly (readonly string[])[],
   construct: readonly (readonly string[])[],
-  target: (country: string) => string | undefined,
+  target: ((country: string) => string | undefined) | ReadonlyMap<string, string>,
   source: MentionSource,
 ): Match | undefined {
   const { words } = stream;
   const w = words[i]!;
+  const def = phraseAt(stream, i, definite);
+  const con = def ? undefined : phraseAt(stream, i, construct);
+  if (!def && !con) return undefined;
   const make = (end: number, reading: Reading, country: string): Match | undefined => {
-    const id = target(country);
+    const id = typeof target === 'function' ? target(country) : target.get(country);
     if (!id) return undefined;
     // trailing modifiers: «حكومة مالي الانتقالية»
     while (
@@ -182,7 +204,6 @@ function statePhraseAt(
       source,
     };
   };
-  const def = phraseAt(stream, i, definite);
   if (def) {
     let j = def.end;
     for (
@@ -201,10 +222,10 @@ function statePhraseAt(
       }
     }
   }
-  const con = phraseAt(stream, i, construct);
-  if (con && words[con.end] && !words[con.end]!.barrier) {
-    const s = stateAt(res, stream, con.end);
-    if (s) return make(s.end, con.reading, s.id);
+  const con2 = con ?? phraseAt(stream, i, construct);
+  if (con2 && words[con2.end] && !words[con2.end]!.barrier) {
+    const s = stateAt(res, stream, con2.end);
+    if (s) return make(s.end, con2.reading, s.id);
   }
   return undefined;
 }
@@ -215,7 +236,17 @@ export function isDefiniteWord(text: string): boolean {
   return /^[وف]?[بلك]?ال|^[وف]?لل/u.test(text.replace(MARKS, ''));
 }
 
-const asPhrases = (s: ReadonlySet<string>): string[][] => [...s].map((w) => [w]);
+const phrasesOfSet = new WeakMap<ReadonlySet<string>, string[][]>();
+/** One-word phrases of a word set, built once per set. */
+function asPhrases(s: ReadonlySet<string>): string[][] {
+  let p = phrasesOfSet.get(s);
+  if (!p) {
+    p = [...s].map((w) => [w]);
+    phrasesOfSet.set(s, p);
+  }
+  return p;
+}
+const sameCountry = (c: string): string => c;
 
 function governmentAt(res: EntityResources, stream: WordStream, i: number): Match | undefined {
   const lx = res.lexicon;
@@ -225,7 +256,7 @@ function governmentAt(res: EntityResources, stream: WordStream, i: number): Matc
     i,
     lx.governmentDefinite,
     asPhrases(lx.governmentConstruct),
-    (c) => c,
+    sameCountry,
     'government',
   );
 }
@@ -237,7 +268,7 @@ function armyAt(res: EntityResources, stream: WordStream, i: number): Match | un
     i,
     res.lexicon.armyDefinite,
     res.lexicon.armyConstruct,
-    (c) => res.armies.get(c),
+    res.armies,
     'army',
   );
 }
@@ -618,7 +649,15 @@ export function recognizeMentions(
       let end = i + 1;
       const next = words[i + 1];
       // two words written apart («تين زاوتين»), neither a short function word («أن تأسيس»)
-      if (!id && next && !next.barrier && !covered[i + 1] && r.key.length >= 3 && next.norm.length >= 3) {
+      if (
+        !id &&
+        next &&
+        !next.barrier &&
+        !covered[i + 1] &&
+        r.key.length >= 3 &&
+        next.norm.length >= 3 &&
+        mayStartVariant(res, r.key)
+      ) {
         id = variantOf(res, `${r.key}${next.norm}`, context);
         if (id) end = i + 2;
       }

@@ -2,7 +2,7 @@ import { type AliasIndex, buildAliasIndex, type KbEntity, type KnowledgeBase } f
 import { normalizeForMatch, tokenize } from '../../text/index.js';
 import type { NerModel } from '../ner/index.js';
 import { defaultLexicon, type EntityLexicon } from './lexicon.js';
-import { letterCount, skeleton } from './skeleton.js';
+import { letterCount, skeleton, skeletonParts } from './skeleton.js';
 
 // Everything recognition and linking look up, built once per knowledge base: the alias index
 // keyed like the word stream (normalised words joined by one space, dashes dropped), its word
@@ -121,6 +121,65 @@ export function buildEntityResources(kb: KnowledgeBase, options: ResourceOptions
   };
 }
 
+const NO_CONTEXT: ReadonlySet<string> = new Set();
+const NONE: readonly string[] = [];
+/** Per resources: surface → the KB ids it may be a variant of (most words: none). */
+const variantMemo = new WeakMap<EntityResources, Map<string, readonly string[]>>();
+const VARIANT_MEMO_MAX = 100_000;
+
+/** The entities whose skeleton the surface has, with nearly the same vowels (memoised). */
+function variantCandidates(res: EntityResources, surface: string): readonly string[] {
+  let memo = variantMemo.get(res);
+  if (!memo) {
+    memo = new Map();
+    variantMemo.set(res, memo);
+  }
+  let ids = memo.get(surface);
+  if (ids) return ids;
+  ids = NONE;
+  // Guard against common words: the name without its article needs 5 letters and 4 consonants
+  // («الأمن» is not «اليمن», «إطار» is not «أطار»).
+  const parts = skeletonParts(surface);
+  if (parts.bareLetters >= 5 && parts.bareSkeleton >= 4) {
+    const list = res.skeletons.get(parts.skeleton);
+    if (list) {
+      const v = innerVowels(surface);
+      ids = [...new Set(list.filter((x) => Math.abs(x.vowels - v) <= 1).map((x) => x.id))];
+    }
+  }
+  if (memo.size >= VARIANT_MEMO_MAX) memo.clear();
+  memo.set(surface, ids);
+  return ids;
+}
+
+const skeletonPrefixes = new WeakMap<
+  EntityResources,
+  { prefixes: Set<string>; memo: Map<string, boolean> }
+>();
+
+/**
+ * Whether a name that starts with `first` (a word, another written apart after it) can be a
+ * variant of a KB name at all: the skeleton of «تين» + «زاوتين» starts with the skeleton of
+ * «تين», so unless some KB skeleton starts with it, the pair need not be tried.
+ */
+export function mayStartVariant(res: EntityResources, first: string): boolean {
+  let c = skeletonPrefixes.get(res);
+  if (!c) {
+    const prefixes = new Set<string>(['']);
+    for (const key of res.skeletons.keys())
+      for (let n = 1; n <= key.length; n++) prefixes.add(key.slice(0, n));
+    c = { prefixes, memo: new Map() };
+    skeletonPrefixes.set(res, c);
+  }
+  let ok = c.memo.get(first);
+  if (ok === undefined) {
+    ok = c.prefixes.has(skeleton(first));
+    if (c.memo.size >= VARIANT_MEMO_MAX) c.memo.clear();
+    c.memo.set(first, ok);
+  }
+  return ok;
+}
+
 /**
  * The KB entity a name not in the KB is a spelling variant of, when exactly one entity has a form
  * with the same skeleton and nearly the same vowels; names under 5 letters are never guessed.
@@ -129,19 +188,13 @@ export function buildEntityResources(kb: KnowledgeBase, options: ResourceOptions
 export function variantOf(
   res: EntityResources,
   surface: string,
-  context: ReadonlySet<string> = new Set(),
+  context: ReadonlySet<string> = NO_CONTEXT,
 ): string | undefined {
-  // Guard against common words: the name without its article needs 5 letters and 4 consonants
-  // («الأمن» is not «اليمن», «إطار» is not «أطار»).
-  const bare = normalizeForMatch(surface).replace(/^ال/u, '');
-  if (letterCount(bare) < 5 || skeleton(bare).length < 4) return undefined;
-  const list = res.skeletons.get(skeleton(surface));
-  if (!list) return undefined;
-  const v = innerVowels(surface);
-  const ids = new Set(list.filter((x) => Math.abs(x.vowels - v) <= 1).map((x) => x.id));
-  if (ids.size === 1) return [...ids][0];
+  const ids = variantCandidates(res, surface);
+  if (ids.length === 0) return undefined;
+  if (ids.length === 1) return ids[0];
   // «تينزواتين» is a town on each side of the Mali–Algeria border: the one of a country the text
   // names wins, else the first listed.
-  const inContext = [...ids].filter((id) => context.has(id) || context.has(res.kb.get(id)?.country ?? ''));
+  const inContext = ids.filter((id) => context.has(id) || context.has(res.kb.get(id)?.country ?? ''));
   return inContext.length === 1 ? inContext[0] : undefined;
 }

@@ -7,22 +7,44 @@ import { normalizeForMatch } from '../../text/index.js';
 //   «بريغوجين» / «بريجوجين»; «كامارا» / «كمارا»; doubled letters «فيسيلوف» / «فيسيللوف»
 // normalizeForMatch already folds أ/إ/آ → ا, ى/ئ → ي, ة → ه, ؤ → و and drops harakat.
 
-const G_CLASS = new Set(['ج', 'غ', 'ق']);
-const LONG_VOWELS = new Set(['ا', 'و', 'ي']);
+const JEEM = 0x062c; // ج
+const GHAIN = 0x063a; // غ
+const QAF = 0x0642; // ق
+const ALEF = 0x0627;
+const WAW = 0x0648;
+const YEH = 0x064a;
 
-/** The letters of a name, spaces and punctuation dropped, g-letters folded to «ج». */
-function letters(s: string): string[] {
-  const out: string[] = [];
-  for (const ch of normalizeForMatch(s)) {
-    if (!/[\u0621-\u064a]/u.test(ch)) continue;
-    out.push(G_CLASS.has(ch) ? 'ج' : ch === 'ه' ? 'ه' : ch);
+/**
+ * The letters of an already normalised name (U+0621–U+064A only: spaces and punctuation
+ * dropped), g-letters folded to «ج», as char codes. Char-code tests, not a regex per letter:
+ * this runs for every word the KB does not know.
+ */
+function letterCodes(norm: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < norm.length; i++) {
+    const c = norm.charCodeAt(i);
+    if (c < 0x0621 || c > 0x064a) continue;
+    out.push(c === GHAIN || c === QAF ? JEEM : c);
+  }
+  return out;
+}
+
+function skeletonOfCodes(ls: readonly number[], from = 0): string {
+  let out = '';
+  let last = -1;
+  for (let i = from; i < ls.length; i++) {
+    const c = ls[i]!;
+    if (i > from && (c === ALEF || c === WAW || c === YEH)) continue;
+    if (c === last) continue;
+    out += String.fromCharCode(c);
+    last = c;
   }
   return out;
 }
 
 /** Number of Arabic letters in `s` (after normalisation). */
 export function letterCount(s: string): number {
-  return letters(s).length;
+  return letterCodes(normalizeForMatch(s)).length;
 }
 
 /**
@@ -31,15 +53,24 @@ export function letterCount(s: string): number {
  *   skeleton('تين زاوتين') === skeleton('تينزواتين') === 'تنزتن'
  */
 export function skeleton(s: string): string {
-  const ls = letters(s);
-  let out = '';
-  for (let i = 0; i < ls.length; i++) {
-    const c = ls[i]!;
-    if (i > 0 && LONG_VOWELS.has(c)) continue;
-    if (out.endsWith(c)) continue;
-    out += c;
-  }
-  return out;
+  return skeletonOfCodes(letterCodes(normalizeForMatch(s)));
+}
+
+/**
+ * What `variantOf` guards and looks up, from one normalisation: the skeleton of the whole name,
+ * and the letter count and skeleton length of the name without a leading article.
+ */
+export function skeletonParts(s: string): { skeleton: string; bareLetters: number; bareSkeleton: number } {
+  const norm = normalizeForMatch(s);
+  const ls = letterCodes(norm);
+  // the article as the name's first two characters («الأمن» → «أمن»)
+  const from = norm.startsWith('ال') ? 2 : 0;
+  const whole = skeletonOfCodes(ls);
+  return {
+    skeleton: whole,
+    bareLetters: ls.length - from,
+    bareSkeleton: from ? skeletonOfCodes(ls, from).length : whole.length,
+  };
 }
 
 // Arabic letters → ASCII, for readable minted ids («وسيم نصر» → «wsym-nsr»).

@@ -36,6 +36,12 @@ function isRare(model: NerModel, word: string): boolean {
 
 const DEFINITE = /^[\u064b-\u065f]*[وف]?[بلك]?ال|^[وف]?لل/u;
 
+/** Word x may be part of a new name with its neighbour: free, a word, written without the article. */
+function canPair(words: WordStream['words'], covered: Uint8Array, x: number): boolean {
+  const v = words[x];
+  return v !== undefined && !covered[x] && v.kind === 'word' && !DEFINITE.test(v.text);
+}
+
 /** Tokens of context either side of a rare word: the tagger's features look two words away. */
 const WINDOW = 3;
 
@@ -60,12 +66,8 @@ export function tagNames(model: NerModel, stream: WordStream, covered: Uint8Arra
       // only as an institution's head, which has its own rule
       if (w.furniture || w.kind !== 'word' || DEFINITE.test(w.text) || !isRare(model, w.text)) continue;
       // and has two words at least: a rare word with an undefined word next to it
-      const pairs = (x: number) => {
-        const v = words[x];
-        return v !== undefined && !covered[x] && v.kind === 'word' && !DEFINITE.test(v.text);
-      };
-      const prevOk = wi > 0 && !w.barrier && pairs(wi - 1);
-      const nextOk = pairs(wi + 1) && !words[wi + 1]!.barrier;
+      const prevOk = wi > 0 && !w.barrier && canPair(words, covered, wi - 1);
+      const nextOk = canPair(words, covered, wi + 1) && !words[wi + 1]!.barrier;
       if (!prevOk && !nextOk) continue;
       const a = Math.max(s.first, t - WINDOW);
       const b = Math.min(s.end, t + WINDOW + 1);

@@ -125,10 +125,15 @@ export function wordStream(text: string, sentences: readonly Span[], lexicon: En
   let barrier = true;
   let lastEnd = 0;
   let f = 0;
+  // whether anything but blanks stands between the last line break and the current token
+  let lineContent = false;
   tokens.forEach((t, ti) => {
     tokenTexts.push(t.text);
     const gap = text.slice(lastEnd, t.start);
-    const newline = gap.includes('\n');
+    const nl = gap.lastIndexOf('\n');
+    const newline = nl >= 0;
+    if (newline) lineContent = gap.slice(nl + 1).trim() !== '';
+    else if (!lineContent) lineContent = gap.trim() !== '';
     if (t.kind === 'word' || t.kind === 'number') {
       while (f < furniture.length && furniture[f]!.end <= t.start) f++;
       const inFurniture = f < furniture.length && furniture[f]!.start <= t.start;
@@ -144,10 +149,7 @@ export function wordStream(text: string, sentences: readonly Span[], lexicon: En
         kind: t.kind,
         token: ti,
         barrier: barrier || newline,
-        lineStart:
-          words.length === 0 ||
-          newline ||
-          text.slice(text.lastIndexOf('\n', t.start) + 1, t.start).trim() === '',
+        lineStart: words.length === 0 || newline || !lineContent,
         dashAfter: next !== undefined && (DASHES.has(next) || next === ':'),
         furniture: inFurniture,
       });
@@ -157,6 +159,8 @@ export function wordStream(text: string, sentences: readonly Span[], lexicon: En
       barrier = true;
     }
     lastEnd = t.end;
+    if (t.text.includes('\n')) lineContent = t.text.slice(t.text.lastIndexOf('\n') + 1).trim() !== '';
+    else if (t.text.trim() !== '') lineContent = true;
   });
   // sentence → token range
   const ranges: { first: number; end: number }[] = [];

@@ -25,6 +25,8 @@ export interface FeatureContext {
    * training data with their type, matched longest-first; `entries` are what the model stores.
    */
   spans?: { entries: readonly { name: string; type: string }[]; gaz: Gazetteer };
+  /** compute the clitic-reading features (TokenInfo.xf); off in models trained before them */
+  xclitic?: boolean;
 }
 
 /** Training-span flags ('B-LOC', 'I-PERS' or null) for a sentence, when the model has spans. */
@@ -70,6 +72,12 @@ export interface TokenInfo {
   lx: string;
   /** class per granularity, '' when the word has none: e.g. ['17', '153'] */
   cl: string[];
+  /**
+   * Features of the word read with a proclitic off when `stripProclitics` kept it whole (a rare
+   * name: «ونيكول» is و + «نيكول», which training never saw): the lexicon types and the classes
+   * of the rest. Empty for most words.
+   */
+  xf: string[];
 }
 
 const PAD: TokenInfo = {
@@ -80,6 +88,7 @@ const PAD: TokenInfo = {
   trig: '',
   lx: '',
   cl: ['<s>', '<s>', '<s>'],
+  xf: [],
 };
 
 /** Gazetteer flags may be given as 'LOC' or 'B-LOC'/'I-LOC'; the tagger uses the type. */
@@ -103,7 +112,26 @@ export function tokenInfo(word: string, ctx: FeatureContext): TokenInfo {
     trig: ctx.triggers.get(w) ?? ctx.triggers.get(st.stem) ?? '',
     lx: lexiconTypes(ctx.lexicon, r, st),
     cl: clusterOf(ctx, w, st),
+    xf: cliticReadingFeatures(ctx, w, r, st),
   };
+}
+
+const BARE_PROCLITIC = /^[وفبلك]/;
+
+function cliticReadingFeatures(ctx: FeatureContext, w: string, light: string, st: Stripped): string[] {
+  if (!ctx.xclitic || st.clitic || w.length < 5 || !BARE_PROCLITIC.test(w)) return [];
+  const out: string[] = [];
+  const rest = w.slice(1);
+  const lx = ctx.lexicon?.get(light.slice(1));
+  if (lx) out.push(`xlx=${lx}`, `xlx=${w[0]}|${lx}`);
+  const cs = ctx.clusters;
+  if (cs)
+    for (let k = 0; k < cs.length; k++) {
+      const c = cs[k]!.get(rest);
+      if (c !== undefined) out.push(`xc${k}=${c}`);
+    }
+  if (out.length) out.push(`xp=${w[0]}`);
+  return out;
 }
 
 function clusterOf(ctx: FeatureContext, w: string, st: Stripped): string[] {
@@ -134,6 +162,7 @@ export function localFeatures(t: TokenInfo): string[] {
   if (t.r) f.push(`r=${t.r}`);
   if (t.trig) f.push(`tg0=${t.trig}`);
   for (let k = 0; k < t.cl.length; k++) f.push(`c${k}=${t.cl[k]}`);
+  for (const x of t.xf) f.push(x);
   return f;
 }
 
@@ -168,8 +197,36 @@ export function neighbourFeatures(
   return f;
 }
 
-/** Features that combine the word with a neighbour, or neighbours with each other. */
-export function pairFeatures(
+/**
+ * Features that pair the word `t` with the word before it (`p1`, the pad at the sentence start,
+ * where `first` is also set). They depend on the two words alone, so the tagger caches their
+ * weights per word bigram.
+ */
+export function leftPairFeatures(p1: TokenInfo, t: TokenInfo, first: boolean, f: string[] = []): string[] {
+  const s = t.st.stem;
+  f.push(
+    `ww-1=${p1.w}|${t.w}`,
+    `sh-1=${p1.shape}|${t.shape}`,
+    `al-1=${p1.st.article ? 1 : 0}|${t.st.article ? 1 : 0}`,
+    `sb-1=${p1.st.stem}|${s}`,
+  );
+  for (let k = 0; k < t.cl.length; k++) f.push(`c${k}-1|0=${p1.cl[k] ?? ''}|${t.cl[k]!}`);
+  if (first) f.push('first');
+  return f;
+}
+
+/** Features that pair the word `t` with the word after it (`n1`); cached like the left ones. */
+export function rightPairFeatures(t: TokenInfo, n1: TokenInfo, f: string[] = []): string[] {
+  f.push(`ww+1=${t.w}|${n1.w}`, `sh+1=${t.shape}|${n1.shape}`, `sb+1=${t.st.stem}|${n1.st.stem}`);
+  for (let k = 0; k < t.cl.length; k++) f.push(`c${k}0|+1=${t.cl[k]!}|${n1.cl[k] ?? ''}`);
+  return f;
+}
+
+/**
+ * The features of token i that look at more than one neighbour, or at the gazetteers: the words
+ * either side together, a trigger in the three words before, gazetteer and lexicon types.
+ */
+export function restPairFeatures(
   info: readonly TokenInfo[],
   gaz: readonly string[] | null,
   i: number,
@@ -181,31 +238,17 @@ export function pairFeatures(
   const at = (k: number): TokenInfo => (k < 0 || k >= n ? PAD : info[k]!);
   const g = (k: number): string => (gaz && k >= 0 && k < n ? gaz[k]! : '');
   const t = info[i]!;
-  const w = t.w;
-  const s = t.st.stem;
   const p1 = at(i - 1);
   const n1 = at(i + 1);
-  f.push(
-    `ww-1=${p1.w}|${w}`,
-    `ww+1=${w}|${n1.w}`,
-    `sh-1=${p1.shape}|${t.shape}`,
-    `sh+1=${t.shape}|${n1.shape}`,
-    `al-1=${p1.st.article ? 1 : 0}|${t.st.article ? 1 : 0}`,
-    `sb-1=${p1.st.stem}|${s}`,
-    `sb+1=${s}|${n1.st.stem}`,
-    `w-1+1=${p1.w}|${n1.w}`,
-  );
-  for (let k = 0; k < t.cl.length; k++) {
-    const c = t.cl[k]!;
-    f.push(`c${k}-1|0=${p1.cl[k] ?? ''}|${c}`, `c${k}0|+1=${c}|${n1.cl[k] ?? ''}`);
-  }
-  if (i === 0) f.push('first');
+  f.push(`w-1+1=${p1.w}|${n1.w}`);
   const win = p1.trig || at(i - 2).trig || at(i - 3).trig;
   if (win) f.push(`tgw=${win}`);
-  const g0 = g(i);
-  const gp = g(i - 1);
-  const gn = g(i + 1);
-  if (g0 || gp || gn) f.push(`gz=${g0}`, `gz-1=${gp}|${g0}`, `gz+1=${g0}|${gn}`);
+  if (gaz) {
+    const g0 = g(i);
+    const gp = g(i - 1);
+    const gn = g(i + 1);
+    if (g0 || gp || gn) f.push(`gz=${g0}`, `gz-1=${gp}|${g0}`, `gz+1=${g0}|${gn}`);
+  }
   if (sp) {
     const s0 = sp[i] ?? '';
     const sprev = (i > 0 && sp[i - 1]) || '';
@@ -214,6 +257,21 @@ export function pairFeatures(
   }
   if (t.lx || p1.lx || n1.lx) f.push(`lx=${t.lx}`, `lx-1=${p1.lx}|${t.lx}`, `lx+1=${t.lx}|${n1.lx}`);
   return f;
+}
+
+/** Features that combine the word with a neighbour, or neighbours with each other. */
+export function pairFeatures(
+  info: readonly TokenInfo[],
+  gaz: readonly string[] | null,
+  i: number,
+  f: string[] = [],
+  sp: readonly (string | null)[] | null = null,
+): string[] {
+  const n = info.length;
+  const t = info[i]!;
+  leftPairFeatures(i > 0 ? info[i - 1]! : PAD, t, i === 0, f);
+  rightPairFeatures(t, i + 1 < n ? info[i + 1]! : PAD, f);
+  return restPairFeatures(info, gaz, i, f, sp);
 }
 
 /** Features that look at the neighbours (and at the caller's gazetteer types `gaz`). */

@@ -3,16 +3,18 @@ import { documentFeatures } from './document.js';
 import {
   type FeatureContext,
   gazetteerTypes,
+  leftPairFeatures,
   localFeatures,
   NEIGHBOUR_OFFSETS,
   neighbourFeatures,
   PAD_INFO,
-  pairFeatures,
+  restPairFeatures,
+  rightPairFeatures,
   spanFlags,
   type TokenInfo,
   tokenInfo,
 } from './features.js';
-import type { NerModel, NerWeights } from './model.js';
+import type { DecodeBias, NerModel, NerWeights } from './model.js';
 import { bioConstraints, viterbi } from './perceptron.js';
 
 export interface NerResult {
@@ -38,9 +40,18 @@ interface WordEntry {
 interface WordCache {
   words: Map<string, WordEntry>;
   pad: WordEntry;
+  /**
+   * Word bigram → the summed weights of the features that pair its two words: T values for the
+   * first word (its right-pair features), then T for the second (its left-pair features). Keys
+   * use START / END for the sentence edges.
+   */
+  bigrams: Map<string, Float32Array>;
 }
 const wordCache = new WeakMap<NerWeights, WordCache>();
 const MAX_CACHED = 200_000;
+const MAX_BIGRAMS = 400_000;
+const START = '\u0002';
+const END = '\u0003';
 
 function sumInto(w: NerWeights, T: number, feats: readonly string[], out: Float32Array, at: number): void {
   const W = w.weights;
@@ -67,7 +78,11 @@ function makeEntry(w: NerWeights, T: number, info: TokenInfo, K: number, withLoc
 function cacheFor(w: NerWeights, T: number, ctx: FeatureContext): WordCache {
   let c = wordCache.get(w);
   if (!c) {
-    c = { words: new Map(), pad: makeEntry(w, T, PAD_INFO, ctx.clusters?.length ?? 0, false) };
+    c = {
+      words: new Map(),
+      pad: makeEntry(w, T, PAD_INFO, ctx.clusters?.length ?? 0, false),
+      bigrams: new Map(),
+    };
     wordCache.set(w, c);
   }
   return c;
@@ -83,6 +98,35 @@ function wordEntry(c: WordCache, w: NerWeights, T: number, ctx: FeatureContext, 
   return e;
 }
 
+const scratch: string[] = [];
+
+/** The bigram entry of words a, b (either may be the sentence edge: `a` START, `b` END). */
+function bigramEntry(
+  c: WordCache,
+  w: NerWeights,
+  T: number,
+  a: string,
+  ai: TokenInfo,
+  b: string,
+  bi: TokenInfo,
+): Float32Array {
+  const key = `${a}\u0001${b}`;
+  let e = c.bigrams.get(key);
+  if (e) return e;
+  e = new Float32Array(2 * T);
+  if (a !== START) {
+    scratch.length = 0;
+    sumInto(w, T, rightPairFeatures(ai, bi, scratch), e, 0);
+  }
+  if (b !== END) {
+    scratch.length = 0;
+    sumInto(w, T, leftPairFeatures(ai, bi, a === START, scratch), e, T);
+  }
+  if (c.bigrams.size >= MAX_BIGRAMS) c.bigrams.clear();
+  c.bigrams.set(key, e);
+  return e;
+}
+
 function decode(
   w: NerWeights,
   tags: readonly string[],
@@ -94,6 +138,8 @@ function decode(
   pairs?: string[][],
   /** training-span flags given by the trainer (jackknifed); default: matched from ctx */
   spans?: readonly (string | null)[],
+  /** subtracted from every token's O score (see NerModel.oBias) */
+  oBias = 0,
 ): string[] {
   const n = words.length;
   if (n === 0) return [];
@@ -103,6 +149,7 @@ function decode(
     allowed = bioConstraints(tags);
     constraintCache.set(tags, allowed);
   }
+  const oAt = Math.max(0, tags.indexOf('O'));
   const cache = cacheFor(w, T, ctx);
   const entries = words.map((word) => wordEntry(cache, w, T, ctx, word));
   const info = entries.map((e) => e.info);
@@ -110,10 +157,33 @@ function decode(
   const pi0 = pairs?.[0];
   const sp = pi0?.length ? null : (spans ?? spanFlags(ctx, words));
   const em = new Float32Array(n * T);
+  // pair features from the bigram memo: bigram (i-1, i) adds to token i-1 and token i
+  for (let i = 0; i <= n; i++) {
+    const a = i === 0 ? START : words[i - 1]!;
+    const b = i === n ? END : words[i]!;
+    const e = bigramEntry(
+      cache,
+      w,
+      T,
+      a,
+      i === 0 ? PAD_INFO : info[i - 1]!,
+      b,
+      i === n ? PAD_INFO : info[i]!,
+    );
+    if (i > 0) {
+      const at = (i - 1) * T;
+      for (let t = 0; t < T; t++) em[at + t]! += e[t]!;
+    }
+    if (i < n) {
+      const at = i * T;
+      for (let t = 0; t < T; t++) em[at + t]! += e[T + t]!;
+    }
+  }
   let feats: string[] = [];
   for (let i = 0; i < n; i++) {
     const at = i * T;
-    em.set(entries[i]!.local, at);
+    const local = entries[i]!.local;
+    for (let t = 0; t < T; t++) em[at + t]! += local[t]!;
     for (let j = 0; j < NEIGHBOUR_OFFSETS.length; j++) {
       const k = i + NEIGHBOUR_OFFSETS[j]!;
       const near = (k < 0 || k >= n ? cache.pad : entries[k]!).near;
@@ -124,12 +194,13 @@ function decode(
     if (pi?.length) feats = pi;
     else {
       feats = [];
-      pairFeatures(info, gaz, i, feats, sp);
+      restPairFeatures(info, gaz, i, feats, sp);
       if (pairs) pairs[i] = feats;
     }
     sumInto(w, T, feats, em, at);
     const x = extra?.[i];
     if (x) sumInto(w, T, x, em, at);
+    if (oBias) em[at + oAt]! -= oBias;
   }
   return Array.from(viterbi(em, n, w.transitions, allowed, T), (t) => tags[t]!);
 }
@@ -141,8 +212,9 @@ export function tagFirstPass(
   gazetteer?: readonly (string | null)[],
   /** training-span flags (the trainer's jackknife passes its own); default: from the model */
   spans?: readonly (string | null)[],
+  oBias = 0,
 ): string[] {
-  return decode(model, model.tags, model.ctx, words, gazetteer, undefined, undefined, spans);
+  return decode(model, model.tags, model.ctx, words, gazetteer, undefined, undefined, spans, oBias);
 }
 
 /**
@@ -154,18 +226,30 @@ export function tagDocumentWithModel(
   model: NerModel,
   sentences: readonly (readonly string[])[],
   gazetteers?: readonly (readonly (string | null)[] | undefined)[],
+  bias: DecodeBias = model.bias ?? {},
 ): NerResult[] {
   const s2 = model.stage2;
   // the pair features are the same strings in both passes: built once, looked up twice
   const pairs: string[][][] = sentences.map(() => []);
+  const b1 = s2 ? (bias.first ?? 0) : (bias.final ?? 0);
   const first = sentences.map((ws, j) =>
-    decode(model, model.tags, model.ctx, ws, gazetteers?.[j], undefined, s2 ? pairs[j] : undefined),
+    decode(
+      model,
+      model.tags,
+      model.ctx,
+      ws,
+      gazetteers?.[j],
+      undefined,
+      s2 ? pairs[j] : undefined,
+      undefined,
+      b1,
+    ),
   );
   let final = first;
   if (s2) {
     const doc = documentFeatures(sentences, first, model.ctx);
     final = sentences.map((ws, j) =>
-      decode(s2, model.tags, model.ctx, ws, gazetteers?.[j], doc[j], pairs[j]),
+      decode(s2, model.tags, model.ctx, ws, gazetteers?.[j], doc[j], pairs[j], undefined, bias.final ?? 0),
     );
   }
   return final.map((tags) => ({ tags, spans: spansFromTags(tags) }));
@@ -181,6 +265,13 @@ export function tagWithModel(
   words: readonly string[],
   gazetteer?: readonly (string | null)[],
 ): NerResult {
-  const tags = tagFirstPass(model, words, gazetteer);
+  const bias = model.bias ?? {};
+  const tags = tagFirstPass(
+    model,
+    words,
+    gazetteer,
+    undefined,
+    (model.stage2 ? bias.first : bias.final) ?? 0,
+  );
   return { tags, spans: spansFromTags(tags) };
 }
