@@ -43,6 +43,7 @@ import {
   type TrainingSentence,
   type TriggerLists,
 } from '../src/extract/ner/index.js';
+import { spansFrom } from '../src/extract/ner/model.js';
 import { normalizeWord, stripProclitics } from '../src/extract/ner/normalize.js';
 import { tagDocumentWithModel } from '../src/extract/ner/tagger.js';
 import { trainNer } from '../src/extract/ner/train.js';
@@ -74,6 +75,15 @@ export function loadAnergazet(
   train: readonly TaggedSentence[],
   extra: { name: string; type: string }[] = [],
 ): Gazetteer {
+  return buildGazetteer(anergazetEntries(dir, train, extra));
+}
+
+/** The entries `loadAnergazet` matches (for a model that stores its own list). */
+export function anergazetEntries(
+  dir: string,
+  train: readonly TaggedSentence[],
+  extra: { name: string; type: string }[] = [],
+): { name: string; type: string }[] {
   const lists: [string, string][] = [
     ['AlignedLocGazetteer.txt', 'LOC'],
     ['AlignedOrgGazetteer.txt', 'ORG'],
@@ -93,12 +103,10 @@ export function loadAnergazet(
     ...lists.flatMap(([f, t]) => parseNameList(readFileSync(join(dir, f), 'utf8'), t)),
     ...extra,
   ];
-  return buildGazetteer(
-    entries.filter(({ name }) => {
-      const c = seen.get(lightNormalizeWord(name.trim()));
-      return !c || c[0] < 5 || c[1] / c[0] < 0.7;
-    }),
-  );
+  return entries.filter(({ name }) => {
+    const c = seen.get(lightNormalizeWord(name.trim()));
+    return !c || c[0] < 5 || c[1] / c[0] < 0.7;
+  });
 }
 
 /**
@@ -302,6 +310,8 @@ function main(): void {
     algorithm,
     ...(algorithm === 'perceptron' ? { restarts, pruneAveraged } : {}),
     trainSpans,
+    gazBuiltin: flag('gaz-builtin'),
+    xclitic: flag('xclitic'),
     ...(algorithm === 'crf' ? { c2, eta0, averageEpochs } : {}),
     epochs,
     seed,
@@ -359,7 +369,15 @@ function main(): void {
     console.log(
       `train-ner: word classes ${clusterSizes.join('/')} over ${clusterText.reduce((n, s) => n + s.length, 0)} tokens (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
     );
+  // --gaz-builtin: the model stores ANERGazet (cleaned as above) and always matches it itself
+  // (the `sp=` features), so it needs no caller gazetteer to use the lists
+  const gazBuiltin = flag('gaz-builtin');
+  const builtinSpans = gazBuiltin
+    ? spansFrom(anergazetEntries(GAZ_DIR, train, flag('gaz-extra') ? extraNameLists(SHARED) : []))
+    : undefined;
   const model = trainNer(data, {
+    ...(builtinSpans ? { spans: builtinSpans } : {}),
+    xclitic: flag('xclitic'),
     ...(lexicon ? { lexicon } : {}),
     ...(clusters ? { clusters } : {}),
     documentPass: !flag('no-doc'),

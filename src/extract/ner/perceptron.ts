@@ -107,6 +107,8 @@ export interface TrainOptions {
   pruneAveraged?: number;
   /** training-span gazetteer stored in the model (see FeatureContext.spans) */
   spans?: FeatureContext['spans'];
+  /** learn the clitic-reading features (see FeatureContext.xclitic) */
+  xclitic?: boolean;
   epochs: number;
   seed: number;
   /** features seen fewer times than this in training are not learned */
@@ -173,6 +175,7 @@ export function trainPerceptron(data: readonly TrainingSentence[], opts: TrainOp
     ...(opts.lexicon ? { lexicon: opts.lexicon } : {}),
     ...(opts.clusters?.length ? { clusters: opts.clusters } : {}),
     ...(opts.spans ? { spans: opts.spans } : {}),
+    ...(opts.xclitic ? { xclitic: true } : {}),
   };
 
   // pass 1: feature frequencies; pass 2: ids for those frequent enough
