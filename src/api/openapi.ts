@@ -16,14 +16,6 @@ export const badRequest = { 400: json(ApiError, 'a bad parameter (the message na
 export const notFound = { 404: json(ApiError, 'no such resource') };
 export const unauthorized = { 401: json(ApiError, 'a token is required (server bound beyond 127.0.0.1)') };
 
-export const RefParam = (name: string, description: string) =>
-  z.object({
-    [name]: z
-      .string()
-      .min(1)
-      .openapi({ param: { name, in: 'path' }, description }),
-  });
-
 export const listOf = (ids: readonly [string, ...string[]]) =>
   z
     .string()

@@ -2,9 +2,7 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve as listen } from '@hono/node-server';
 import type { Command } from 'commander';
-import { createApi, webDirExists } from '../api/index.js';
 import { MarsadError } from '../model/index.js';
 import { parseStoreLocation, type Store } from '../store/index.js';
 import { type CommandContext, type GlobalOptions, makeContext } from './context.js';
@@ -71,6 +69,11 @@ export function serverSettings(opts: ServeOptions, env: NodeJS.ProcessEnv = proc
  */
 export async function runServer(ctx: CommandContext, store: Store, opts: ServeOptions): Promise<void> {
   const s = serverSettings(opts);
+  // loaded here, not on import: every other command starts faster without the HTTP stack
+  const [{ createApi, webDirExists }, { serve: listen }] = await Promise.all([
+    import('../api/index.js'),
+    import('@hono/node-server'),
+  ]);
   const api = createApi({
     store,
     settings: ctx.settings,
