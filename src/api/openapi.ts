@@ -14,7 +14,6 @@ export const ok = <T extends z.ZodType>(schema: T, description = 'OK') => ({
 
 export const badRequest = { 400: json(ApiError, 'a bad parameter (the message names it)') };
 export const notFound = { 404: json(ApiError, 'no such resource') };
-export const unauthorized = { 401: json(ApiError, 'a token is required (server bound beyond 127.0.0.1)') };
 
 export const listOf = (ids: readonly [string, ...string[]]) =>
   z
