@@ -31,7 +31,8 @@ describe.runIf(!HAVE_BROWSER && REQUIRED)('browser required', () => {
   });
 });
 
-describe.runIf(HAVE_BROWSER)('web app in Chromium', () => {
+// Generous per-test limits: CI runs this file next to the rest of the suite on two cores.
+describe.runIf(HAVE_BROWSER)('web app in Chromium', { timeout: 45_000 }, () => {
   let dir = '';
   let server: RunningServer;
   let context: BrowserContext;
@@ -201,8 +202,11 @@ describe.runIf(HAVE_BROWSER)('web app in Chromium', () => {
     expect(await page.locator('img.leaflet-tile').count()).toBe(0);
     await page.locator('.chips a', { hasText: 'كيدال' }).first().waitFor();
     await shot('map');
-    await markers.last().click({ force: true });
-    await page.locator('.leaflet-popup .map-popup a').first().waitFor();
+    await page.locator('path.place-marker.has-events').first().click({ force: true });
+    const sentence = page.locator('.leaflet-popup .popup-events a.sentence-link').first();
+    await sentence.click();
+    await expect.poll(() => page.url()).toMatch(/#\/doc\/[^?]+\?s=\d+-\d+/);
+    await page.locator('.article-text .m-target-span').first().waitFor();
   });
 
   it('contested claims put assertions and denials side by side with their sentences', async () => {

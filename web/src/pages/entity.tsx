@@ -197,7 +197,9 @@ function EntityView({ r }: { r: EntityResponse }) {
                 <span class="chip" lang="ar">
                   {n.form}
                 </span>{' '}
-                <span class="muted">×{n.documents}</span>
+                <bdi class="muted" dir="ltr">
+                  ×{n.documents}
+                </bdi>
               </li>
             ))}
           </ul>
@@ -218,7 +220,10 @@ function EntityView({ r }: { r: EntityResponse }) {
           <ul class="chips">
             {e.coOccurring.map((c) => (
               <li key={c.id}>
-                <EntityLink id={c.id} name={displayName(c)} /> <span class="muted">×{c.shared}</span>
+                <EntityLink id={c.id} name={displayName(c)} />{' '}
+                <bdi class="muted" dir="ltr">
+                  ×{c.shared}
+                </bdi>
               </li>
             ))}
           </ul>

@@ -20,7 +20,7 @@ type Picked = { kind: 'edge'; edge: GraphEdge } | { kind: 'node'; node: GraphNod
 function CyGraph({ graph, onPick }: { graph: GraphResponse; onPick(p: Picked): void }) {
   const box = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
-  const { v } = useLang();
+  const { t, v } = useLang();
   useEffect(() => {
     let cancelled = false;
     const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
@@ -115,7 +115,7 @@ function CyGraph({ graph, onPick }: { graph: GraphResponse; onPick(p: Picked): v
       cyRef.current = null;
     };
   }, [graph, onPick, v]);
-  return <div ref={box} class="graph-canvas" role="img" aria-label="graph" dir="ltr" />;
+  return <div ref={box} class="graph-canvas" role="img" aria-label={t('graphTitle')} dir="ltr" />;
 }
 
 function EdgeEvidence({ edge, nameOf }: { edge: GraphEdge; nameOf(id: string): string }) {

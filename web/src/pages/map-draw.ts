@@ -5,7 +5,7 @@ import L from 'leaflet';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import countriesTopo from 'world-atlas/countries-110m.json';
-import type { MapEvent, MapPlace, MapResponse } from '../api/types';
+import type { CorpusEvent, MapEvent, MapPlace, MapResponse } from '../api/types';
 import { formatRange } from '../lib/dates';
 import { displayName } from '../lib/names';
 import { href } from '../router';
@@ -15,6 +15,8 @@ interface Labels {
   eventsHere: string;
   attribution: string;
   openEntity: string;
+  goToSentence: string;
+  timeline: string;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(
@@ -30,7 +32,12 @@ function el<K extends keyof HTMLElementTagNameMap>(
 }
 
 /** The popup of a place, built as DOM nodes. */
-function popup(place: MapPlace, events: MapEvent[], labels: Labels): HTMLElement {
+function popup(
+  place: MapPlace,
+  events: MapEvent[],
+  evidence: Map<string, CorpusEvent>,
+  labels: Labels,
+): HTMLElement {
   const root = el('div', undefined, { class: 'map-popup', dir: 'rtl', lang: 'ar' });
   const title = el('a', displayName(place), { href: href.entity(place.id), title: labels.openEntity });
   const heading = el('strong');
@@ -41,11 +48,13 @@ function popup(place: MapPlace, events: MapEvent[], labels: Labels): HTMLElement
     const list = el('ul', undefined, { class: 'popup-events' });
     for (const e of events) {
       const li = el('li');
-      li.append(
-        el('a', `${labels.eventLabel(e.type)} ${formatRange(e.date)}`, {
-          href: `#/timeline?event=${encodeURIComponent(e.id)}`,
-        }),
-      );
+      li.append(el('span', `${labels.eventLabel(e.type)} ${formatRange(e.date)} `));
+      const first = evidence.get(e.id)?.evidence[0];
+      if (first)
+        li.append(
+          el('a', labels.goToSentence, { href: href.doc(first.document, first), class: 'sentence-link' }),
+        );
+      if (e.date) li.append(' · ', el('a', labels.timeline, { href: href.timeline({ event: e.id }) }));
       list.append(li);
     }
     root.append(list);
@@ -53,7 +62,12 @@ function popup(place: MapPlace, events: MapEvent[], labels: Labels): HTMLElement
   return root;
 }
 
-export function drawMap(box: HTMLElement, data: MapResponse, labels: Labels): () => void {
+export function drawMap(
+  box: HTMLElement,
+  data: MapResponse,
+  evidence: Map<string, CorpusEvent>,
+  labels: Labels,
+): () => void {
   const map = L.map(box, { worldCopyJump: true, zoomSnap: 0.5, attributionControl: true });
   map.attributionControl.setPrefix(false);
   // A view first: vector layers added to a map without one have no pixel bounds to clip to.
@@ -79,9 +93,9 @@ export function drawMap(box: HTMLElement, data: MapResponse, labels: Labels): ()
       color: events.length > 0 ? '#b3261e' : '#1f6f8b',
       weight: 1.5,
       fillOpacity: 0.6,
-      className: 'place-marker',
+      className: events.length > 0 ? 'place-marker has-events' : 'place-marker',
     });
-    marker.bindPopup(() => popup(p, events, labels));
+    marker.bindPopup(() => popup(p, events, evidence, labels));
     marker.bindTooltip(displayName(p));
     marker.addTo(map);
     points.push([p.lat, p.lon]);

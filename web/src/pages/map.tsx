@@ -1,12 +1,12 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { api } from '../api/client';
-import type { MapResponse } from '../api/types';
+import { all, api } from '../api/client';
+import type { CorpusEvent, MapResponse } from '../api/types';
 import { AsyncView, EntityLink } from '../components/common';
 import { useLang } from '../i18n/lang';
 import { displayName } from '../lib/names';
 import { useAsync } from '../lib/use-async';
 
-function MapView({ data }: { data: MapResponse }) {
+function MapView({ data, events }: { data: MapResponse; events: Map<string, CorpusEvent> }) {
   const box = useRef<HTMLElement>(null);
   const lang = useLang();
   useEffect(() => {
@@ -14,11 +14,13 @@ function MapView({ data }: { data: MapResponse }) {
     let cancelled = false;
     import('./map-draw').then(({ drawMap }) => {
       if (cancelled || !box.current) return;
-      dispose = drawMap(box.current, data, {
+      dispose = drawMap(box.current, data, events, {
         eventLabel: (type) => lang.v('event', type),
         eventsHere: lang.t('eventsHere'),
         attribution: lang.t('mapAttribution'),
         openEntity: lang.t('openEntity'),
+        goToSentence: lang.t('goToSentence'),
+        timeline: lang.t('navTimeline'),
       });
       box.current.dataset.ready = 'true';
     });
@@ -26,21 +28,25 @@ function MapView({ data }: { data: MapResponse }) {
       cancelled = true;
       dispose?.();
     };
-  }, [data, lang]);
+  }, [data, events, lang]);
   return <section ref={box} class="map-canvas" dir="ltr" aria-label={lang.t('mapTitle')} />;
 }
 
 export function MapPage() {
   const { t } = useLang();
-  const data = useAsync(() => api.map(), []);
+  // The map's events carry no evidence: the event list gives each popup its sentences.
+  const data = useAsync(async () => {
+    const [map, events] = await Promise.all([api.map(), all((p) => api.events(p))]);
+    return { map, events: new Map(events.items.map((e) => [e.id, e])) };
+  }, []);
   return (
     <section>
       <h1>{t('mapTitle')}</h1>
       <AsyncView value={data}>
-        {(d) => (
+        {({ map: d, events }) => (
           <>
             {d.places.length === 0 ? <p class="muted">{t('noCoordinates')}</p> : null}
-            <MapView data={d} />
+            <MapView data={d} events={events} />
             <h2>{t('places')}</h2>
             <ul class="chips">
               {[...d.places]

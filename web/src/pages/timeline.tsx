@@ -18,7 +18,7 @@ interface TimelineData {
 /** Events on a time axis: time runs right to left in Arabic, left to right in English. */
 function Chart({ items, onPick }: { items: TimelineItem[]; onPick(id: string): void }) {
   const box = useRef<HTMLDivElement>(null);
-  const { lang, v } = useLang();
+  const { lang, t, v } = useLang();
   useEffect(() => {
     let chart: { dispose(): void } | null = null;
     let cancelled = false;
@@ -46,7 +46,7 @@ function Chart({ items, onPick }: { items: TimelineItem[]; onPick(id: string): v
       chart?.dispose();
     };
   }, [items, lang, v, onPick]);
-  return <div ref={box} class="timeline-chart" role="img" aria-label="timeline chart" />;
+  return <div ref={box} class="timeline-chart" role="img" aria-label={t('timelineTitle')} />;
 }
 
 function monthOf(i: TimelineItem): string {
