@@ -56,8 +56,8 @@ function securityHeaders(c: Context): void {
 
 export function createApi(options: ApiOptions): MarsadApi {
   const log = options.log ?? (() => {});
-  const cache = new CorpusCache(options.store, options.kbDirs);
-  const queue = new IngestQueue(
+  const cache: CorpusCache = new CorpusCache(options.store, options.kbDirs, () => queue.busy);
+  const queue: IngestQueue = new IngestQueue(
     (inputs, progress) =>
       runIngestJob({
         inputs,

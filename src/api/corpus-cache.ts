@@ -109,6 +109,11 @@ export class CorpusCache {
   constructor(
     private readonly store: Store,
     private readonly kbDirs?: readonly string[],
+    /**
+     * True while the server's own ingest job writes: the count check is skipped then (each page
+     * of a long job would rebuild the views); the job's end invalidates them anyway.
+     */
+    private readonly writing: () => boolean = () => false,
   ) {}
 
   /** The store changed (an ingest job finished): the next request rebuilds. */
@@ -122,7 +127,7 @@ export class CorpusCache {
   }
 
   async get(): Promise<CorpusSnapshot> {
-    if (this.last && this.last.generation === this.generation) {
+    if (this.last && this.last.generation === this.generation && !this.writing()) {
       if ((await this.store.countDocuments()) !== this.last.documents) this.invalidate();
     }
     if (!this.pending) {

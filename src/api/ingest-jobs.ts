@@ -48,6 +48,11 @@ export class IngestQueue {
     return { ...job };
   }
 
+  /** Is a job running now? */
+  get busy(): boolean {
+    return this.running !== null;
+  }
+
   get(id: string): Job | null {
     const e = this.jobs.get(id);
     return e ? { ...e.job } : null;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventPage, Health, JobEnvelope, SearchPage } from '../../src/api/index.js';
 import { encodeWindows1256 } from '../helpers/encodings.js';
+import { makeDoc } from '../store/fixtures.js';
 import { type Fixture, makeFixture, SETTINGS } from './helpers.js';
 
 // Ingest over HTTP into an empty store: the job runs in the server, the corpus views follow.
@@ -165,6 +166,28 @@ describe('POST /api/ingest', () => {
     expect(((await file.json()) as Err).error.code).toBe('E_TOO_LARGE');
     const huge = await postJson({ text: 'ب'.repeat(SETTINGS.maxBytes + 1024 * 1024) });
     expect(huge.status).toBe(413);
+  });
+
+  it('a document written by another process (same database) shows in the corpus views', async () => {
+    const before = (await f.json<EventPage>('/api/events')).body.total;
+    const doc = makeDoc({ source: 'other/process.txt', body: 'نص كتبته عملية أخرى عن اشتباك في غاو.' });
+    doc.events = [
+      {
+        id: 'ev-armed_clash.fighting-2024-05-01-gao-test',
+        type: 'armed_clash',
+        date: { start: '2024-05-01', end: '2024-05-01', precision: 'day' },
+        location: null,
+        actors: [],
+        fatalities: null,
+        evidence: [{ start: 0, end: 10 }],
+      },
+    ];
+    await f.store.putDocuments([doc]);
+    const after = await f.json<EventPage>('/api/events');
+    expect(after.body.total).toBe(before + 1);
+    expect(after.body.items.find((e) => e.id.endsWith('gao-test'))?.evidence[0]?.sentence).toContain(
+      'عملية أخرى',
+    );
   });
 
   it('404 for an unknown job', async () => {
