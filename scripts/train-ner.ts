@@ -151,6 +151,7 @@ export function buildLexicon(
   shared: string,
   train: readonly TaggedSentence[],
   withAnetac = false,
+  withAnetacPersons = false,
   withGeo = false,
 ): Map<string, string> {
   const seen = new Map<string, [number, number]>();
@@ -217,6 +218,17 @@ export function buildLexicon(
   if (withAnetac) {
     // --lexicon-anetac: one-word ANETAC entries (research use only; not in the committed model)
     for (const { name, type } of extraNameLists(shared)) if (!/\s/.test(name)) add(name, type);
+  }
+  if (withAnetacPersons) {
+    // --lexicon-anetac-pers: ANETAC's one-word PERSON entries (given names and family names
+    // transliterated both ways: «نبيل», «ياسمين», «فابريغاس»), stricter against ordinary words:
+    // a word seen twice in training and O at least half the time is left out
+    for (const { name, type } of extraNameLists(shared)) {
+      if (type !== 'PERS' || /\s/.test(name)) continue;
+      const c = seen.get(lightNormalizeWord(name));
+      if (c && c[0] >= 2 && c[1] / c[0] >= 0.5) continue;
+      add(name, type);
+    }
   }
   return new Map([...types].map(([k, t]) => [k, [...t].sort().join('|')]));
 }
@@ -341,7 +353,7 @@ function main(): void {
   const t0 = Date.now();
   const lexicon = flag('no-lexicon')
     ? undefined
-    : buildLexicon(SHARED, train, flag('lexicon-anetac'), flag('lexicon-geo'));
+    : buildLexicon(SHARED, train, flag('lexicon-anetac'), flag('lexicon-anetac-pers'), flag('lexicon-geo'));
   if (lexicon) console.log(`train-ner: built-in lexicon of ${lexicon.size} words`);
   const clusterSizes = (arg('clusters') ?? '200,50')
     .split(',')
@@ -445,6 +457,16 @@ function main(): void {
                 path: '../shared/data/anergazet/, ../shared/data/arabic_names_akhateeb/',
                 licence: 'ANERGazet: none stated (research); Akhateeb lists: MIT',
                 used: 'word → PERS/LOC/ORG membership, minus words mostly O in training',
+              },
+            ]
+          : []),
+        ...(lexicon && flag('lexicon-anetac-pers')
+          ? [
+              {
+                name: 'ANETAC English–Arabic named-entity pairs (Ameur et al. 2019, arXiv 1907.03110), PERSON class',
+                path: '../shared/data/anetac/EN-AR_Named-entities.txt',
+                licence: 'none stated (research corpus; cite arXiv 1907.03110)',
+                used: 'one-word Arabic person names added to the lexicon as PERS, minus words O at least half the time in training',
               },
             ]
           : []),

@@ -90,6 +90,18 @@ describe('tagger on a toy corpus', () => {
     expect(serializeModel(again)).toBe(serializeModel(model));
   });
 
+  it('trades precision for recall with a stored bias against O, kept through serialisation', () => {
+    const words = 'قال الرئيس سليمان كوناتي إن مدينة تمبكتو آمنة'.split(' ');
+    const plain = tagDocumentWithModel(model, [words])[0]!.tags;
+    expect(tagDocumentWithModel(model, [words], undefined, { first: 0, final: 0 })[0]!.tags).toEqual(plain);
+    const biased = { ...model, bias: { first: 1e6, final: 1e6 } };
+    const everyWord = tagDocumentWithModel(biased, [words])[0]!.tags;
+    expect(everyWord).not.toContain('O');
+    const back = deserializeModel(serializeModel(biased));
+    expect(back.bias).toEqual({ first: 1e6, final: 1e6 });
+    expect(tagDocumentWithModel(back, [words])[0]!.tags).toEqual(everyWord);
+  });
+
   it('accepts empty input', () => {
     expect(tagTokens(model, [])).toEqual({ tags: [], spans: [] });
   });
