@@ -16,5 +16,5 @@ export {
   type Quantity,
   type QuantityKind,
 } from './find.js';
-export { cliticReadings, matchAny, matchPhrase, scan, type Tok } from './tokens.js';
+export { cliticReadings, matchAny, matchPhrase, readingsOf, scan, type Tok } from './tokens.js';
 export { type NumberRead, parseArabicNumber, readCardinal, readOrdinal } from './words.js';

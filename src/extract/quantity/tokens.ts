@@ -3,10 +3,21 @@
 // lookup: «وبالأمس» finds «الامس», «وعشرين» finds «عشرين», «للثاني» finds «الثاني».
 import { type Token, tokenize } from '../../text/index.js';
 
-export type Tok = Token;
+export interface Tok extends Token {
+  /** The word's clitic readings, computed on first use (readingsOf): asked for by many rules. */
+  readings?: { word: string; skip: number }[] | undefined;
+}
 
 export function scan(text: string): Tok[] {
-  return tokenize(text).filter((t) => t.norm.length > 0);
+  const out: Tok[] = [];
+  for (const t of tokenize(text)) if (t.norm.length > 0) out.push(Object.assign(t, { readings: undefined }));
+  return out;
+}
+
+/** cliticReadings of a token's folded form, kept on the token. */
+export function readingsOf(t: Tok): { word: string; skip: number }[] {
+  t.readings ??= cliticReadings(t.norm);
+  return t.readings;
 }
 
 /** Readings of a folded word with its proclitics stripped, longest word first; `skip` is how many
@@ -61,7 +72,7 @@ export function matchPhrase(
   let skip = -1;
   if (first.norm === words[0]) skip = 0;
   else if (clitics) {
-    const r = cliticReadings(first.norm).find((c) => c.word === words[0]);
+    const r = readingsOf(first).find((c) => c.word === words[0]);
     if (r) skip = r.skip;
   }
   if (skip < 0) return null;
@@ -69,18 +80,60 @@ export function matchPhrase(
   return { end: i + words.length, skip };
 }
 
-/** The longest of `phrases` at tokens[i]. */
+/** Lexicon phrase lists by first word, built once per list (the lists are module constants). */
+const byFirstWord = new WeakMap<readonly string[][], Map<string, string[][]>>();
+/** Below this many phrases a plain loop is cheaper than an index. */
+const INDEX_FROM = 6;
+
+function firstWordIndex(phrases: readonly string[][]): Map<string, string[][]> {
+  let index = byFirstWord.get(phrases);
+  if (!index) {
+    index = new Map();
+    for (const p of phrases) {
+      const head = p[0];
+      if (head === undefined) continue;
+      const list = index.get(head);
+      if (list) list.push(p);
+      else index.set(head, [p]);
+    }
+    byFirstWord.set(phrases, index);
+  }
+  return index;
+}
+
+/** The longest of `phrases` at tokens[i] (on a tie, the one with fewer clitics, then the first listed). */
 export function matchAny(
   toks: Tok[],
   i: number,
   phrases: string[][],
   clitics = true,
 ): { end: number; skip: number; words: string[] } | null {
+  if (phrases.length < INDEX_FROM) {
+    let best: { end: number; skip: number; words: string[] } | null = null;
+    for (const p of phrases) {
+      const m = matchPhrase(toks, i, p, clitics);
+      if (m && (!best || m.end > best.end || (m.end === best.end && m.skip < best.skip)))
+        best = { ...m, words: p };
+    }
+    return best;
+  }
+  const first = toks[i];
+  if (!first) return null;
+  // each reading of the first word is looked up once, instead of every phrase trying every reading
+  const index = firstWordIndex(phrases);
+  const readings = clitics ? readingsOf(first) : [{ word: first.norm, skip: 0 }];
   let best: { end: number; skip: number; words: string[] } | null = null;
-  for (const p of phrases) {
-    const m = matchPhrase(toks, i, p, clitics);
-    if (m && (!best || m.end > best.end || (m.end === best.end && m.skip < best.skip)))
-      best = { ...m, words: p };
+  for (const r of readings) {
+    const list = index.get(r.word);
+    if (!list) continue;
+    for (const p of list) {
+      let k = 1;
+      while (k < p.length && toks[i + k]?.norm === p[k]) k++;
+      if (k < p.length) continue;
+      const end = i + p.length;
+      if (!best || end > best.end || (end === best.end && r.skip < best.skip))
+        best = { end, skip: r.skip, words: p };
+    }
   }
   return best;
 }

@@ -7,7 +7,7 @@
 // without it: a unit before عشر/عشرة (teens), before مئة (hundreds) and a number before a scale.
 import { parseNumber } from '../../text/index.js';
 import { key, numberLexicon } from './lexicon.js';
-import { cliticReadings, scan, type Tok } from './tokens.js';
+import { cliticReadings, readingsOf, scan, type Tok } from './tokens.js';
 
 export interface NumberRead {
   /** Index after the last token read. */
@@ -133,7 +133,7 @@ export function readOrdinal(toks: Tok[], i: number): NumberRead | null {
   const lex = numberLexicon();
   const t = toks[i];
   if (t?.kind !== 'word') return null;
-  for (const r of cliticReadings(t.norm)) {
+  for (const r of readingsOf(t)) {
     const unit = lex.ordinals.get(r.word);
     const ten = lex.ordinalTens.get(r.word);
     if (unit !== undefined) {

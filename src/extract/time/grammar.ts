@@ -12,11 +12,31 @@ import {
   matchAny,
   matchPhrase,
   readCardinal,
+  readingsOf,
   readOrdinal,
   type Tok,
 } from '../quantity/index.js';
 import { type TimeLexicon, timeLexicon, type Unit } from './lexicon.js';
 import type { Direction, TimeSpec } from './spec.js';
+
+/**
+ * Phrase lists derived from a lexicon list, made once: matchAny indexes a list by its first words
+ * the first time it sees it, so it must be handed the same array every time.
+ */
+const derived = new WeakMap<object, Map<string, string[][]>>();
+function phrasesOf<T>(list: readonly T[], tag: string, f: (t: T) => string[]): string[][] {
+  let byTag = derived.get(list);
+  if (!byTag) {
+    byTag = new Map();
+    derived.set(list, byTag);
+  }
+  let out = byTag.get(tag);
+  if (!out) {
+    out = list.map(f);
+    byTag.set(tag, out);
+  }
+  return out;
+}
 
 export interface Reading {
   /** Token index after the reading. */
@@ -50,9 +70,9 @@ export class Grammar {
   }
   /** toks[i] in `set`, possibly with proclitics («وفي», «بالأمس»). */
   private inSetClitic(i: number, set: Set<string>): number | null {
-    const w = this.n(i);
-    if (!w) return null;
-    for (const r of cliticReadings(w)) if (set.has(r.word)) return r.skip;
+    const t = this.toks[i];
+    if (!t) return null;
+    for (const r of readingsOf(t)) if (set.has(r.word)) return r.skip;
     return null;
   }
 
@@ -61,11 +81,11 @@ export class Grammar {
   /** Only the month names whose first word this token can be (with its proclitics off): trying
    * every name at every token made date finding the slowest step of the pipeline. */
   private monthsStartingAt(i: number): TimeLexicon['months'] {
-    const w = this.toks[i]?.norm;
-    if (!w) return [];
+    const t = this.toks[i];
+    if (!t) return [];
     const byFirst = monthIndex(this.lex);
     const out: TimeLexicon['months'] = [];
-    for (const r of cliticReadings(w)) for (const e of byFirst.get(r.word) ?? []) out.push(e);
+    for (const r of readingsOf(t)) for (const e of byFirst.get(r.word) ?? []) out.push(e);
     return out;
   }
 
@@ -444,7 +464,7 @@ export class Grammar {
     const rel = matchAny(
       this.toks,
       k,
-      this.lex.relativeDays.map((r) => r.words),
+      phrasesOf(this.lex.relativeDays, 'words', (r) => r.words),
     );
     const skip = tod ? tod.skip : ((next ?? rel)?.skip ?? 0);
     if (next && (!rel || next.end >= rel.end))
@@ -605,7 +625,7 @@ export class Grammar {
     const fromNow = matchAny(
       this.toks,
       end,
-      this.lex.fromNow.map((p) => ['من', ...p.slice(1)]),
+      phrasesOf(this.lex.fromNow, 'min', (p) => ['من', ...p.slice(1)]),
     );
     if (fromNow) {
       end = fromNow.end;
@@ -671,7 +691,7 @@ export class Grammar {
     const dec = matchAny(
       this.toks,
       i,
-      this.lex.decades.map((d) => d.words),
+      phrasesOf(this.lex.decades, 'words', (d) => d.words),
     );
     if (dec) {
       const tens = this.lex.decades.find((d) => d.words === dec.words)!.value;
@@ -702,7 +722,7 @@ export class Grammar {
       const q = matchAny(
         this.toks,
         i,
-        list.map((d) => d.words),
+        phrasesOf(list, 'words', (d) => d.words),
       );
       if (!q) continue;
       const index = list.find((d) => d.words === q.words)!.value;
