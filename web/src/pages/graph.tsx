@@ -69,6 +69,8 @@ function CyGraph({ graph, onPick }: { graph: GraphResponse; onPick(p: Picked): v
               label: 'data(label)',
               'font-family': FONT,
               'font-size': 11,
+              // relation names only once zoomed in enough to read them
+              'min-zoomed-font-size': 9,
               color: '#555',
               width: (el: { data(k: string): number }) => 1 + 4 * el.data('weight'),
               'line-color': '#9aa5b1',
@@ -90,14 +92,17 @@ function CyGraph({ graph, onPick }: { graph: GraphResponse; onPick(p: Picked): v
             },
           },
         ],
-        layout: {
-          name: 'cose',
-          animate: false,
-          randomize: false,
-          nodeRepulsion: () => 9000,
-          idealEdgeLength: () => 110,
-        },
+        // Start from a circle, then let cose untangle it: the same graph always gets the same picture.
+        layout: { name: 'circle' },
       });
+      cy.layout({
+        name: 'cose',
+        animate: false,
+        randomize: false,
+        nodeRepulsion: () => 60000,
+        idealEdgeLength: () => 120,
+        nodeOverlap: 40,
+      }).run();
       cy.on('tap', 'edge', (evt) => {
         const e = edges.get(evt.target.id());
         if (e) onPick({ kind: 'edge', edge: e });
