@@ -9,6 +9,7 @@ import type { ApiDeps } from './deps.js';
 import { DOCS_HTML, DOCS_JS } from './docs-page.js';
 import { describeZodError, errorBody, respondToError } from './errors.js';
 import { IngestQueue } from './ingest-jobs.js';
+import { originGuard } from './origin.js';
 import { registerClaims } from './routes/claims.js';
 import { registerDocuments } from './routes/documents.js';
 import { registerEntities } from './routes/entities.js';
@@ -92,6 +93,7 @@ export function createApi(options: ApiOptions): MarsadApi {
     await next();
     securityHeaders(c);
   });
+  app.use('*', originGuard({ loopbackOnly: !options.token }));
   if (options.token) app.use('*', requireToken(options.token));
 
   registerHealth(app, deps);

@@ -82,6 +82,38 @@ describe('access token', () => {
   });
 });
 
+describe('other sites', () => {
+  it('without a token, answers loopback host names only (DNS rebinding)', async () => {
+    const evil = await open.get('/api/documents', { headers: { host: 'evil.example:4317' } });
+    expect(evil.status).toBe(403);
+    expect(await evil.json()).toMatchObject({ error: { code: 'E_FORBIDDEN' } });
+    for (const host of ['127.0.0.1:4317', 'localhost:4317', '[::1]:4317'])
+      expect((await open.get('/api/health', { headers: { host } })).status, host).toBe(200);
+    // with a token the token decides
+    const named = await locked.get('/api/health', {
+      headers: { host: 'marsad.lan:4317', authorization: `Bearer ${TOKEN}` },
+    });
+    expect(named.status).toBe(200);
+  });
+
+  it('refuses a write posted from another site, allows this one and a local dev server', async () => {
+    const form = () => {
+      const fd = new FormData();
+      fd.append('file', new Blob(['نص قصير عن النيجر.']), 'a.txt');
+      return fd;
+    };
+    const post = (headers: Record<string, string>) =>
+      open.get('/api/ingest', { method: 'POST', body: form(), headers });
+    expect((await post({ origin: 'https://evil.example' })).status).toBe(403);
+    expect((await post({ origin: 'null' })).status).toBe(403);
+    expect((await post({ 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await post({ origin: 'http://localhost' })).status).toBe(202);
+    expect((await post({ origin: 'http://localhost:5173', 'sec-fetch-site': 'same-site' })).status).toBe(202);
+    // reading is not a write: a GET with a foreign Origin is still answered (CORS keeps the body from it)
+    expect((await open.get('/api/health', { headers: { origin: 'https://evil.example' } })).status).toBe(200);
+  });
+});
+
 describe('headers', () => {
   it('HTML carries the CSP; every response nosniff', async () => {
     for (const path of ['/', '/api/docs', '/reader/abc']) {
