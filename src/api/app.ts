@@ -107,7 +107,14 @@ export function createApi(options: ApiOptions): MarsadApi {
   registerExport(app, deps);
   registerIngest(app, deps);
 
+  if (options.token)
+    app.openAPIRegistry.registerComponent('securitySchemes', 'token', {
+      type: 'http',
+      scheme: 'bearer',
+      description: 'the server token (also accepted as ?token= or the cookie it sets)',
+    });
   app.doc31('/api/openapi.json', {
+    ...(options.token ? { security: [{ token: [] }] } : {}),
     openapi: '3.1.0',
     info: {
       title: 'Marsad API',

@@ -75,6 +75,13 @@ describe('access token', () => {
     expect(download.status).toBe(200);
   });
 
+  it('the spec of a locked server declares the bearer token', async () => {
+    const res = await locked.get('/api/openapi.json', { headers: { authorization: `Bearer ${TOKEN}` } });
+    const spec = (await res.json()) as { security?: unknown; components: { securitySchemes?: object } };
+    expect(spec.security).toEqual([{ token: [] }]);
+    expect(spec.components.securitySchemes).toMatchObject({ token: { type: 'http', scheme: 'bearer' } });
+  });
+
   it('compares tokens whatever their lengths', () => {
     expect(tokensMatch(TOKEN, TOKEN)).toBe(true);
     expect(tokensMatch('', TOKEN)).toBe(false);

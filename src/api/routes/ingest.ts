@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { extname, isAbsolute, join, relative } from 'node:path';
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -31,6 +31,12 @@ export function safeFileName(name: string, fallback = 'upload.txt'): string {
     .replace(/^[._]+/, '')
     .slice(-120);
   return clean && clean !== '_' ? clean : fallback;
+}
+
+/** The path a document's source will show: relative to the working directory when inside it. */
+function sourcePath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
 
 async function newUploadFolder(root: string): Promise<string> {
@@ -71,7 +77,7 @@ async function fromMultipart(c: Context, deps: ApiDeps): Promise<{ inputs: strin
     used.add(name);
     const path = join(dir, name);
     await writeFile(path, new Uint8Array(await f.arrayBuffer()));
-    inputs.push(path);
+    inputs.push(sourcePath(path));
     labels.push(f.name || name);
   }
   return { inputs, labels };
@@ -98,7 +104,7 @@ async function fromJson(c: Context, deps: ApiDeps): Promise<{ inputs: string[]; 
   const name = safeFileName(body.source ?? body.title ?? 'text', 'text');
   const path = join(dir, `${extname(name) === '.json' ? name : `${name}.json`}`);
   await writeFile(path, JSON.stringify(body));
-  return { inputs: [path], labels: [body.source ?? body.title ?? 'text'] };
+  return { inputs: [sourcePath(path)], labels: [body.source ?? body.title ?? 'text'] };
 }
 
 export function registerIngest(app: ApiApp, deps: ApiDeps): void {
