@@ -8,7 +8,15 @@
 //  - an assertion whose content opens with a hedge («ربما», «من المرجح», «قد») is a HEDGE;
 //  - a passive opinion verb («يُعتقد أن», «يُرجَّح أن») and «بحسب ما ورد» are unattributed hedges.
 import type { AnalysedDocument, Claim, EntityKind, Stance } from '../../model/index.js';
-import { isActor, type MentionRef, matchAt, mentionAt, type SentenceView, type Tok } from './context.js';
+import {
+  isActor,
+  type MentionRef,
+  matchAt,
+  matchingAt,
+  mentionAt,
+  type SentenceView,
+  type Tok,
+} from './context.js';
 import { type ClaimLexicon, fold, type Phrase } from './lexicon.js';
 
 const QUOTE_OPEN = new Set(['«', '"', '“', '”']);
@@ -43,7 +51,7 @@ function stanceOf(t: Tok, map: ReadonlyMap<string, Stance>): Stance | undefined 
 }
 
 function phraseAt(tokens: readonly Tok[], i: number, list: readonly Phrase[]): Phrase | undefined {
-  return list.find((p) => matchAt(tokens, i, p));
+  return matchingAt(tokens, i, list, (p) => p)[0];
 }
 
 function findCue(v: SentenceView, i: number, lx: ClaimLexicon): Cue | undefined {
@@ -66,7 +74,7 @@ function findCue(v: SentenceView, i: number, lx: ClaimLexicon): Cue | undefined 
   }
   const part = stanceOf(t, lx.participles);
   if (part) return { stance: part, first: i, last: i, kind: 'participle' };
-  const noun = lx.nouns.find((n) => matchAt(v.tokens, i, n.phrase));
+  const noun = matchingAt(v.tokens, i, lx.nouns, (n) => n.phrase)[0];
   if (noun) return { stance: noun.stance, first: i, last: i + noun.phrase.length - 1, kind: 'noun' };
   return undefined;
 }

@@ -76,6 +76,45 @@ export function matchAt(tokens: readonly Tok[], i: number, p: Phrase): boolean {
   return true;
 }
 
+/** Items of a lexicon list by the first word of their phrase, built once per list. */
+const firstWordIndexes = new WeakMap<readonly object[], Map<string, number[]>>();
+
+/**
+ * The items of `list` whose phrase matches at token i, in list order: only those whose first word
+ * is a reading of the token are tried (the rules ask this at every token of every sentence).
+ */
+export function matchingAt<T extends object>(
+  tokens: readonly Tok[],
+  i: number,
+  list: readonly T[],
+  phraseOf: (item: T) => Phrase,
+): T[] {
+  let index = firstWordIndexes.get(list);
+  if (!index) {
+    index = new Map();
+    list.forEach((item, n) => {
+      const head = phraseOf(item)[0];
+      if (head === undefined) return;
+      const at = index!.get(head);
+      if (at) at.push(n);
+      else index!.set(head, [n]);
+    });
+    firstWordIndexes.set(list, index);
+  }
+  const t = tokens[i];
+  if (!t) return [];
+  let hits: number[] | undefined;
+  for (const f of t.forms) {
+    const at = index.get(f);
+    if (at) hits = hits ? [...hits, ...at] : at;
+  }
+  if (!hits) return [];
+  const ordered = hits.length > 1 ? [...new Set(hits)].sort((a, b) => a - b) : hits;
+  const out: T[] = [];
+  for (const n of ordered) if (matchAt(tokens, i, phraseOf(list[n]!))) out.push(list[n]!);
+  return out;
+}
+
 /** The mention covering token i, if any. */
 export function mentionAt(v: SentenceView, i: number): MentionRef | undefined {
   return v.mentions.find((m) => m.first <= i && i <= m.last);

@@ -5,7 +5,7 @@ import type { KnowledgeBase } from '../../kb/index.js';
 import type { DateRange, Relation, RelationType } from '../../model/index.js';
 import { SYMMETRIC_RELATIONS } from '../../model/index.js';
 import type { FoundClaim } from './claims.js';
-import { isActor, type MentionRef, matchAt, mentionAt, type SentenceView } from './context.js';
+import { isActor, type MentionRef, matchAt, matchingAt, mentionAt, type SentenceView } from './context.js';
 import { fold, loadRelationWords, type RelationCue, type RelationWords } from './lexicon.js';
 
 const LEFT = 6;
@@ -321,8 +321,8 @@ export function findRelations(
     for (let i = 0; i < toks.length; i++) {
       if (toks[i]!.kind !== 'word' || mentionAt(v, i)) continue;
       const matched = new Set<RelationType>();
-      for (const cue of cues) {
-        if (matched.has(cue.type) || !matchAt(toks, i, cue.phrase)) continue;
+      for (const cue of matchingAt(toks, i, cues, (c) => c.phrase)) {
+        if (matched.has(cue.type)) continue;
         const end = i + cue.phrase.length; // first token after the cue
         // «قالت X إنها قتلت…»: the pronoun subject is the speaker of the claim the cue sits in.
         const pronoun = toks[i - 1]?.kind === 'word' && PRONOUN_SUBJECT.has(toks[i - 1]!.norm);
