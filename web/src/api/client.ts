@@ -15,7 +15,7 @@ import type {
   Page,
   SearchHit,
   TimelineItem,
-} from './types';
+} from './types.js';
 
 export class ApiError extends Error {
   constructor(

@@ -232,7 +232,7 @@ function EntityView({ r }: { r: EntityResponse }) {
         </section>
         <section>
           <h2>
-            {t('relations')} ({r.relations.length})
+            {t('relations')} ({r.counts.relations})
           </h2>
           {r.relations.length === 0 ? <p class="muted">{t('none')}</p> : null}
           <ul class="plain">
@@ -241,7 +241,7 @@ function EntityView({ r }: { r: EntityResponse }) {
             ))}
           </ul>
           <h2>
-            {t('events')} ({r.events.length})
+            {t('events')} ({r.counts.events})
           </h2>
           {r.events.length === 0 ? <p class="muted">{t('none')}</p> : null}
           <ul class="plain">
