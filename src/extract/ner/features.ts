@@ -100,9 +100,21 @@ function gazType(flag: string | null | undefined): string {
 /** The sentence-boundary pseudo-token. */
 export const PAD_INFO: TokenInfo = PAD;
 
+const counters = new WeakMap<FeatureContext, (word: string) => number>();
+/** How often the training data saw a word, for clitic splitting (one function per context). */
+export function vocabCount(ctx: FeatureContext): (word: string) => number {
+  let c = counters.get(ctx);
+  if (!c) {
+    const vocab = ctx.vocab;
+    c = (x: string) => vocab.get(x) ?? 0;
+    counters.set(ctx, c);
+  }
+  return c;
+}
+
 export function tokenInfo(word: string, ctx: FeatureContext): TokenInfo {
   const w = normalizeWord(word);
-  const st = stripProclitics(w, (x) => ctx.vocab.get(x) ?? 0);
+  const st = stripProclitics(w, vocabCount(ctx));
   const r = lightNormalizeWord(word);
   return {
     w,
@@ -137,10 +149,12 @@ function cliticReadingFeatures(ctx: FeatureContext, w: string, light: string, st
 function clusterOf(ctx: FeatureContext, w: string, st: Stripped): string[] {
   const cs = ctx.clusters;
   if (!cs?.length) return [];
-  return cs.map((m) => {
-    const c = m.get(st.stem) ?? m.get(w);
-    return c === undefined ? '' : String(c);
-  });
+  const out: string[] = new Array(cs.length);
+  for (let k = 0; k < cs.length; k++) {
+    const c = cs[k]!.get(st.stem) ?? cs[k]!.get(w);
+    out[k] = c === undefined ? '' : String(c);
+  }
+  return out;
 }
 
 /** Features of the word alone (cacheable per word type at inference). */
@@ -234,19 +248,18 @@ export function restPairFeatures(
   /** training-span flags of the sentence (see FeatureContext.spans), or null */
   sp: readonly (string | null)[] | null = null,
 ): string[] {
+  // no closures here: this runs for every token tagged
   const n = info.length;
-  const at = (k: number): TokenInfo => (k < 0 || k >= n ? PAD : info[k]!);
-  const g = (k: number): string => (gaz && k >= 0 && k < n ? gaz[k]! : '');
   const t = info[i]!;
-  const p1 = at(i - 1);
-  const n1 = at(i + 1);
+  const p1 = i > 0 ? info[i - 1]! : PAD;
+  const n1 = i + 1 < n ? info[i + 1]! : PAD;
   f.push(`w-1+1=${p1.w}|${n1.w}`);
-  const win = p1.trig || at(i - 2).trig || at(i - 3).trig;
+  const win = p1.trig || (i > 1 ? info[i - 2]!.trig : '') || (i > 2 ? info[i - 3]!.trig : '');
   if (win) f.push(`tgw=${win}`);
   if (gaz) {
-    const g0 = g(i);
-    const gp = g(i - 1);
-    const gn = g(i + 1);
+    const g0 = gaz[i]!;
+    const gp = i > 0 ? gaz[i - 1]! : '';
+    const gn = i + 1 < n ? gaz[i + 1]! : '';
     if (g0 || gp || gn) f.push(`gz=${g0}`, `gz-1=${gp}|${g0}`, `gz+1=${g0}|${gn}`);
   }
   if (sp) {

@@ -151,8 +151,13 @@ function decode(
   }
   const oAt = Math.max(0, tags.indexOf('O'));
   const cache = cacheFor(w, T, ctx);
-  const entries = words.map((word) => wordEntry(cache, w, T, ctx, word));
-  const info = entries.map((e) => e.info);
+  const entries: WordEntry[] = new Array(n);
+  const info: TokenInfo[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const e = wordEntry(cache, w, T, ctx, words[i]!);
+    entries[i] = e;
+    info[i] = e.info;
+  }
   const gaz = gazetteerTypes(gazetteer, n);
   const pi0 = pairs?.[0];
   const sp = pi0?.length ? null : (spans ?? spanFlags(ctx, words));
