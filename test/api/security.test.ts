@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSP, createApi, httpStatusFor, tokensMatch } from '../../src/api/index.js';
 import { serverSettings } from '../../src/cli/serve.js';
 import type { Store } from '../../src/store/index.js';
-import { marsad, tempDir } from '../helpers/cli.js';
+import { tempDir } from '../helpers/cli.js';
 import { makeDoc } from '../store/fixtures.js';
 import { type Fixture, makeFixture, SETTINGS } from './helpers.js';
 
@@ -213,13 +213,27 @@ describe('errors', () => {
   });
 });
 
+const BIN = fileURLToPath(new URL('../../bin/marsad.js', import.meta.url));
+
+/** Run marsad in the background (the two serve tests overlap: each start costs seconds). */
+function marsadAsync(args: string[]): Promise<{ status: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...process.env, MARSAD_TOKEN: '' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    child.on('exit', (status) => resolve({ status, stderr }));
+  });
+}
+
 describe('marsad serve', () => {
-  it('refuses another host without a token (exit 2), and a bad port', () => {
-    const db = join(tempDir(), 'm.db');
-    const r = marsad(['serve', '--host', '0.0.0.0'], { db });
-    expect(r.status).toBe(2);
-    expect(r.stderr).toContain('--token');
-    expect(r.stderr).toContain('MARSAD_TOKEN');
+  let refusal: Promise<{ status: number | null; stderr: string }>;
+  beforeAll(() => {
+    refusal = marsadAsync(['serve', '--host', '0.0.0.0', '--db', join(tempDir(), 'm.db')]);
   });
 
   it('checks the port and the token before opening anything', () => {
@@ -235,10 +249,9 @@ describe('marsad serve', () => {
 
   it('prints its URL and whether the web app is built, answers, and stops on SIGTERM', async () => {
     const dir = tempDir();
-    const bin = fileURLToPath(new URL('../../bin/marsad.js', import.meta.url));
     const child: ChildProcess = spawn(
       process.execPath,
-      [bin, 'serve', '--port', '0', '--web', join(dir, 'none'), '--db', join(dir, 'm.db')],
+      [BIN, 'serve', '--port', '0', '--web', join(dir, 'none'), '--db', join(dir, 'm.db')],
       { env: { ...process.env, MARSAD_TOKEN: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let out = '';
@@ -262,4 +275,11 @@ describe('marsad serve', () => {
     });
     expect(code).toBe(0);
   }, 40_000);
+
+  it('refuses another host without a token (exit 2)', async () => {
+    const r = await refusal;
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--token');
+    expect(r.stderr).toContain('MARSAD_TOKEN');
+  }, 30_000);
 });
