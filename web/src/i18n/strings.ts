@@ -57,6 +57,7 @@ const ar = {
   goToSentence: 'انتقل إلى الجملة',
   evidence: 'الدليل',
   highlighted: 'المقطع المحدد',
+  clearHighlight: 'إزالة التحديد',
   dateValue: 'القيمة',
   precision: 'الدقة',
   // event / claim fields
@@ -252,6 +253,7 @@ const en: Record<LabelKey, string> = {
   goToSentence: 'Go to sentence',
   evidence: 'Evidence',
   highlighted: 'Highlighted passage',
+  clearHighlight: 'Clear the highlight',
   dateValue: 'Value',
   precision: 'Precision',
   eventType: 'Event type',

@@ -364,7 +364,8 @@ function Reader({ r, target }: { r: DocumentResponse; target: Span | null }) {
           </fieldset>
           {target ? (
             <p class="target-note">
-              {t('highlighted')}: {target.start}–{target.end}
+              <span class="swatch m-target m-target-span">{t('highlighted')}</span> ·{' '}
+              <a href={href.doc(d.id)}>{t('clearHighlight')}</a>
             </p>
           ) : null}
         </header>

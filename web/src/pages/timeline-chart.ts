@@ -20,6 +20,8 @@ export function drawTimeline(
   const chart = echarts.init(el, undefined, { renderer: 'canvas' });
   const font = '"Noto Sans Arabic", sans-serif';
   chart.setOption({
+    // drawn at once: a chart that is still animating is not what a screenshot or a quick glance should show
+    animation: false,
     textStyle: { fontFamily: font },
     grid: { left: o.rtl ? 20 : 150, right: o.rtl ? 150 : 20, top: 20, bottom: 60 },
     tooltip: { trigger: 'item', formatter: (p: { data: { label: string } }) => escapeText(p.data.label) },
