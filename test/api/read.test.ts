@@ -77,7 +77,11 @@ describe('documents', () => {
     expect(body.sentences.length).toBeGreaterThanOrEqual(2);
     const date = body.dates.find((d) => d.value?.start === '2024-03-12');
     expect(date && doc.text.slice(date.start, date.end)).toBe(date?.text);
-    // by an 8-digit prefix too
+    // by its source (URL-encoded), and by an 8-digit prefix
+    const bySource = await f.json<DocumentDetail>(
+      `/api/documents/${encodeURIComponent('https://paper.example.org/kidal-2')}`,
+    );
+    expect(bySource.body.document.title).toBe('معارك كيدال مستمرة');
     const short = await f.json<DocumentDetail>(`/api/documents/${summary.id.slice(7, 19)}`);
     expect(short.body.document.id).toBe(summary.id);
   });
@@ -343,6 +347,28 @@ describe('OpenAPI and docs', () => {
     const js = await f.get('/api/docs.js');
     expect(js.headers.get('content-type')).toMatch(/^text\/javascript/);
     expect(await js.text()).toContain('/api/openapi.json');
+  });
+
+  it('the docs script lists every path, method, parameter and schema of the spec', async () => {
+    const { parseHTML } = await import('linkedom');
+    const html = await (await f.get('/api/docs')).text();
+    const script = await (await f.get('/api/docs.js')).text();
+    const spec = (await (await f.get('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
+    const { window, document } = parseHTML(html);
+    const run = new Function('document', 'Node', 'location', 'URLSearchParams', 'fetch', script);
+    let loaded: Promise<unknown> = Promise.resolve();
+    const fakeFetch = (url: string) => {
+      expect(url).toBe('/api/openapi.json');
+      loaded = Promise.resolve({ ok: true, json: async () => spec });
+      return loaded;
+    };
+    run(document, window.Node, { search: '' }, URLSearchParams, fakeFetch);
+    await new Promise((r) => setTimeout(r, 20));
+    const text = document.getElementById('ops')!.textContent ?? '';
+    for (const path of Object.keys(spec.paths)) expect(text).toContain(path);
+    expect(text).toContain('min_confidence');
+    expect(text).toContain('multipart/form-data');
+    expect(document.getElementById('schemas')!.textContent).toContain('ClaimGroupView');
   });
 
   it('unknown API routes are a JSON 404', async () => {
