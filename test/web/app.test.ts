@@ -41,6 +41,7 @@ describe.runIf(HAVE_BROWSER)('web app in Chromium', { timeout: 45_000 }, () => {
   let page: Page;
   const problems: string[] = [];
   const dialogs: string[] = [];
+  const external: string[] = [];
 
   const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
   const go = async (hash: string) => {
@@ -69,6 +70,11 @@ describe.runIf(HAVE_BROWSER)('web app in Chromium', { timeout: 45_000 }, () => {
       if (m.type() === 'error') problems.push(`console: ${m.text()}`);
     });
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    // Offline by design: fonts, map borders and scripts all come from the server itself.
+    page.on('request', (r) => {
+      const u = r.url();
+      if (!u.startsWith(server.url) && !u.startsWith('data:') && !u.startsWith('blob:')) external.push(u);
+    });
     page.on('dialog', (d) => {
       dialogs.push(d.message());
       void d.dismiss();
@@ -288,7 +294,8 @@ describe.runIf(HAVE_BROWSER)('web app in Chromium', { timeout: 45_000 }, () => {
     expect(added.every((p) => /404/.test(p))).toBe(true);
   });
 
-  it('no page logged a console error or threw', () => {
+  it('no page logged a console error or threw, and nothing was fetched from another host', () => {
     expect(problems).toEqual([]);
+    expect(external).toEqual([]);
   });
 });
