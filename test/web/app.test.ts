@@ -249,6 +249,26 @@ describe.runIf(HAVE_BROWSER)('web app in Chromium', { timeout: 45_000 }, () => {
       .toContain('وصول قافلة إغاثة إلى ميناكا');
   });
 
+  it('uploading a file runs an ingest job and reports what was stored', async () => {
+    await go('#/ingest');
+    await page.setInputFiles('input[type="file"]', {
+      name: 'ansongo.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(
+        'استقبلت مدينة أنسونغو في شمال مالي يوم الأربعاء 5 يونيو 2024 مئات العائلات النازحة.\n',
+        'utf8',
+      ),
+    });
+    await page
+      .locator('form', { has: page.locator('input[type="file"]') })
+      .locator('button[type="submit"]')
+      .click();
+    await page.locator('.job-done').waitFor({ timeout: 30_000 });
+    expect(await page.locator('.report .field', { hasText: /^خُزّنت/ }).locator('dd').textContent()).toBe('1');
+    await page.locator('.stored-docs a').click();
+    await expect.poll(() => page.locator('.article-text').textContent()).toContain('أنسونغو');
+  });
+
   it('articles carrying <script> and onerror payloads are shown as inert text', async () => {
     for (const title of ['نص تجريبي يحمل شيفرة', 'صفحة تحمل شيفرة خبيثة']) {
       await go('#/search');
