@@ -23,17 +23,26 @@ export interface EvidencePassage {
   sentence: string;
 }
 
+/** Claim groups and the relations (whose confidence counts the groups' denials). */
+export interface ClaimViews {
+  groups: ClaimGroup[];
+  relations: AggregatedRelation[];
+}
+
 export interface CorpusSnapshot {
   generation: number;
   documents: number;
   events: CorpusEvent[];
   /** Corpus event id → the passages that report it, in every document. */
   evidence: Map<string, EvidencePassage[]>;
-  groups: ClaimGroup[];
-  relations: AggregatedRelation[];
   entities: EntityCollector;
   kb: KnowledgeBase;
   builtMs: number;
+  /**
+   * Grouping claims costs far more than the rest (it compares claims pairwise), so it is done on
+   * first use, once per snapshot: events, the timeline, the map and health never wait for it.
+   */
+  claims(): Promise<ClaimViews>;
 }
 
 const MAX_PASSAGE = 600;
@@ -87,17 +96,30 @@ export async function buildSnapshot(
     if (list) list.push(p.passage);
     else evidence.set(p.eventId, [p.passage]);
   }
-  const groups = claims.groups();
+  let claimViews: Promise<ClaimViews> | null = null;
   return {
     generation,
     documents,
     events,
     evidence,
-    groups,
-    relations: relations.relations(groups),
     entities,
     kb: await corpusKnowledgeBase(store, kbDirs),
     builtMs: Date.now() - started,
+    claims() {
+      claimViews ??= new Promise<ClaimViews>((resolve, reject) => {
+        // on a later turn: the request that asked first is not the only one kept waiting
+        setImmediate(() => {
+          try {
+            const groups = claims.groups();
+            resolve({ groups, relations: relations.relations(groups) });
+          } catch (e) {
+            claimViews = null;
+            reject(e);
+          }
+        });
+      });
+      return claimViews;
+    },
   };
 }
 

@@ -85,6 +85,8 @@ export async function runServer(ctx: CommandContext, store: Store, opts: ServeOp
     log: (m) => ctx.out.error(m),
   });
   const webBuilt = await webDirExists(s.webDir);
+  // build the corpus views now rather than on the first visitor's request
+  api.cache.get().catch((e: unknown) => ctx.out.error(`corpus views: ${String(e)}`));
   await new Promise<void>((done, fail) => {
     const server = listen({ fetch: api.app.fetch, hostname: s.host, port: s.port }, (info) => {
       const shown = s.host.includes(':') ? `[${s.host}]` : s.host;

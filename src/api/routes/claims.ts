@@ -54,7 +54,8 @@ export function registerClaims(app: ApiApp, deps: ApiDeps): void {
   app.openapi(claims, async (c) => {
     const { contested, speaker, about, stance, q, limit, offset } = c.req.valid('query');
     const s = await deps.cache.get();
-    let groups = filterClaimGroups(s.groups, {
+    const { groups: all } = await s.claims();
+    let groups = filterClaimGroups(all, {
       ...(speaker ? { speaker: await resolveEntityId(deps.store, speaker) } : {}),
       ...(about ? { about: await resolveEntityId(deps.store, about) } : {}),
       ...(stance ? { stance } : {}),
@@ -76,8 +77,9 @@ export function registerClaims(app: ApiApp, deps: ApiDeps): void {
   app.openapi(relations, async (c) => {
     const { type, entity, min_confidence, limit, offset } = c.req.valid('query');
     const s = await deps.cache.get();
+    const { relations: all } = await s.claims();
     const id = entity ? await resolveEntityId(deps.store, entity) : undefined;
-    const rows = s.relations.filter(
+    const rows = all.filter(
       (r) =>
         (!type || r.type === type) &&
         (id === undefined || r.source === id || r.target === id) &&

@@ -72,10 +72,11 @@ export function registerEntities(app: ApiApp, deps: ApiDeps): void {
     if (!entity) throw notFoundError(`no entity ${ref}`);
     const s = await deps.cache.get();
     const id = entity.id;
-    const relations = s.relations.filter((r) => r.source === id || r.target === id);
+    const views = await s.claims();
+    const relations = views.relations.filter((r) => r.source === id || r.target === id);
     const events = s.events.filter((e) => e.event.location === id || e.event.actors.includes(id));
-    const by = filterClaimGroups(s.groups, { speaker: id });
-    const about = s.groups.filter((g) => g.about.includes(id));
+    const by = filterClaimGroups(views.groups, { speaker: id });
+    const about = views.groups.filter((g) => g.about.includes(id));
     return c.json(
       {
         entity,

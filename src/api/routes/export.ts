@@ -61,7 +61,7 @@ export function registerExport(app: ApiApp, deps: ApiDeps): void {
       return new Response(Readable.toWeb(out) as ReadableStream<Uint8Array>, { status: 200, headers });
     }
     const s = await deps.cache.get();
-    const graph = buildGraph(s.entities.all(), s.relations, { connectedOnly: true });
+    const graph = buildGraph(s.entities.all(), (await s.claims()).relations, { connectedOnly: true });
     return c.body(writeGraph(graph, format as GraphFormat), 200, headers);
   });
 }

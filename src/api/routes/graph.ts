@@ -29,7 +29,7 @@ export function registerGraph(app: ApiApp, deps: ApiDeps): void {
   app.openapi(route, async (c) => {
     const { types, min_confidence, from, to, all_entities } = c.req.valid('query');
     const s = await deps.cache.get();
-    const relations = s.relations.filter((r) => {
+    const relations = (await s.claims()).relations.filter((r) => {
       if (types && !types.includes(r.type)) return false;
       if (min_confidence !== undefined && r.confidence < min_confidence) return false;
       if (from || to) {
