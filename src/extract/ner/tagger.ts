@@ -1,4 +1,5 @@
 import { type NerSpan, spansFromTags } from './bio.js';
+import { type ConsistencyOptions, propagateSpans } from './consistency.js';
 import { documentFeatures } from './document.js';
 import {
   type FeatureContext,
@@ -232,6 +233,8 @@ export function tagDocumentWithModel(
   sentences: readonly (readonly string[])[],
   gazetteers?: readonly (readonly (string | null)[] | undefined)[],
   bias: DecodeBias = model.bias ?? {},
+  /** one-sense-per-document span propagation (consistency.ts); false = the tagger's tags only */
+  consistency: ConsistencyOptions | false = {},
 ): NerResult[] {
   const s2 = model.stage2;
   // the pair features are the same strings in both passes: built once, looked up twice
@@ -257,6 +260,7 @@ export function tagDocumentWithModel(
       decode(s2, model.tags, model.ctx, ws, gazetteers?.[j], doc[j], pairs[j], undefined, bias.final ?? 0),
     );
   }
+  if (consistency) final = propagateSpans(sentences, final, consistency);
   return final.map((tags) => ({ tags, spans: spansFromTags(tags) }));
 }
 
