@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  candidatePairs,
   kbPlaces,
   latestPossibleDay,
   mergeEventReports,
@@ -216,5 +217,61 @@ describe('event merging: time bounds and places between parties', () => {
         opts,
       ),
     ).toBe(0);
+  });
+});
+
+describe('event merging at corpus scale', () => {
+  // a small deterministic generator (no Math.random: the test must be repeatable)
+  let seed = 42;
+  const rnd = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  const pick = <T>(xs: readonly T[]) => xs[rnd(xs.length)]!;
+  const actors = [
+    'ent-mali',
+    'ent-mali-army',
+    'ent-wagner',
+    'ent-jnim',
+    'ent-niger',
+    'ent-russia',
+    'ent-azawad',
+  ];
+  const places = [null, 'ent-kidal', 'ent-gao', 'ent-mali', 'ent-kidal-region'];
+  const types = ['armed_clash', 'agreement', 'military_aid'] as const;
+  const reports = Array.from({ length: 300 }, (_, k) => {
+    const day = 1 + rnd(28);
+    const month = 1 + rnd(12);
+    const d = `2024-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    const date =
+      rnd(4) === 0
+        ? null
+        : rnd(3) === 0
+          ? { start: d.slice(0, 7), end: d.slice(0, 7), precision: 'month' as const }
+          : { start: d, end: d, precision: 'day' as const };
+    const event = ev(`ev-${k}`, {
+      type: pick(types),
+      date,
+      location: pick(places),
+      actors: [...new Set([pick(actors), pick(actors)])].slice(0, 1 + rnd(2)),
+    });
+    return { doc: `d${rnd(60)}`, event };
+  });
+  const opts = {
+    pointPlace: (p: string) => p === 'ent-kidal' || p === 'ent-gao',
+    isState: (a: string) => a === 'ent-mali' || a === 'ent-niger' || a === 'ent-russia',
+  };
+  it('pairs by shared actor or town and date window: every pair the full comparison would merge', () => {
+    const got = new Set(candidatePairs(reports, opts).map(([i, j]) => `${i},${j}`));
+    let positive = 0;
+    for (let i = 0; i < reports.length; i++)
+      for (let j = i + 1; j < reports.length; j++)
+        if (reportAffinity(reports[i]!.event, reports[j]!.event, opts) > 0) {
+          positive++;
+          expect(got.has(`${i},${j}`), `pair ${i},${j}`).toBe(true);
+        }
+    expect(positive).toBeGreaterThan(50);
+    // and far fewer than all pairs of a type
+    expect(got.size).toBeLessThan((reports.length * reports.length) / 6);
   });
 });
