@@ -205,6 +205,32 @@ describe('errors', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
+  it('a download the client abandons does not leave the export job waiting forever', async () => {
+    const long = (n: number) =>
+      makeDoc({ source: `files/long-${n}.txt`, body: `${'نص طويل جدا '.repeat(3000)}${n}` });
+    await open.store.putDocuments([long(1), long(2), long(3)]);
+    let ended = false;
+    const watched = new Proxy(open.store, {
+      get(target, prop, receiver) {
+        if (prop === 'iterateDocuments')
+          return async function* (batch?: number) {
+            try {
+              yield* target.iterateDocuments(batch);
+            } finally {
+              ended = true;
+            }
+          };
+        return Reflect.get(target, prop, receiver);
+      },
+    }) as Store;
+    const api = createApi({ store: watched, settings: SETTINGS, webDir: open.webDir, uploadDir: open.dir });
+    const res = await api.app.request('/api/export?format=jsonl');
+    const reader = res.body!.getReader();
+    await reader.read();
+    await reader.cancel();
+    await expect.poll(() => ended, { timeout: 3000 }).toBe(true);
+  });
+
   it('maps error codes to statuses', () => {
     expect(httpStatusFor('E_USAGE')).toBe(400);
     expect(httpStatusFor('E_NOT_FOUND')).toBe(404);

@@ -9,6 +9,26 @@ import { describeZodError, badRequest as usage } from '../errors.js';
 // Downloads: the documents (marsad.document/v1 JSONL, streamed), the events (ACLED CSV) and the
 // entity graph (GEXF, GraphML, Gephi CSV, FollowTheMoney JSON lines).
 
+/**
+ * The body of a streamed download. When the client goes away the web stream destroys it; the
+ * export job then waits for a 'drain' that never comes. Instead, writes after that are dropped
+ * (and a waiting job released) so the job runs out instead of hanging.
+ */
+class DownloadStream extends PassThrough {
+  private gone = false;
+  constructor() {
+    super();
+    this.once('close', () => {
+      this.gone = true;
+      this.emit('drain');
+    });
+  }
+  override write(chunk: unknown, ...rest: unknown[]): boolean {
+    if (this.gone) return true;
+    return (super.write as (c: unknown, ...r: unknown[]) => boolean)(chunk, ...rest);
+  }
+}
+
 const Query = z.object({ format: z.enum(EXPORT_FORMATS).default('jsonl') });
 
 const FILES: Record<ApiExportFormat, { name: string; type: string }> = {
@@ -50,9 +70,11 @@ export function registerExport(app: ApiApp, deps: ApiDeps): void {
     };
     if (format === 'jsonl' || format === 'acled') {
       const s = format === 'acled' ? await deps.cache.get() : null;
-      const out = new PassThrough();
+      const out = new DownloadStream();
       runExportJob({ store: deps.store, out, format, ...(s ? { kb: s.kb } : {}) }).then(
-        () => out.end(),
+        () => {
+          if (!out.destroyed) out.end();
+        },
         (e: unknown) => {
           deps.log(`export ${format} failed: ${String(e)}`);
           out.destroy(e instanceof Error ? e : new Error(String(e)));
