@@ -36,6 +36,8 @@ export interface ApiOptions {
   version?: string;
   /** Server-side messages (internal errors, failed jobs); the CLI prints them. */
   log?: (message: string) => void;
+  /** Ingest jobs that may wait behind the running one (default 20); more is a 503. */
+  maxQueuedJobs?: number;
 }
 
 export interface MarsadApi {
@@ -69,6 +71,7 @@ export function createApi(options: ApiOptions): MarsadApi {
       }),
     () => cache.invalidate(),
     log,
+    options.maxQueuedJobs,
   );
   const deps: ApiDeps = {
     store: options.store,

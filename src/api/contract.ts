@@ -52,7 +52,7 @@ export const Stance = z.enum(STANCES).openapi('Stance');
 export const ApiError = z
   .object({
     error: z.object({
-      code: z.enum(ERROR_CODES).or(z.enum(['E_UNAUTHORIZED', 'E_FORBIDDEN'])),
+      code: z.enum(ERROR_CODES).or(z.enum(['E_UNAUTHORIZED', 'E_FORBIDDEN', 'E_BUSY'])),
       message: z.string(),
     }),
   })

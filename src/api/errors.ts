@@ -6,7 +6,7 @@ import type { ApiError } from './contract.js';
 
 // The one place that maps error codes to HTTP statuses (the CLI's counterpart is cli/exit-codes.ts).
 
-export type ApiErrorCode = ErrorCode | 'E_UNAUTHORIZED' | 'E_FORBIDDEN';
+export type ApiErrorCode = ErrorCode | 'E_UNAUTHORIZED' | 'E_FORBIDDEN' | 'E_BUSY';
 
 export function httpStatusFor(code: ApiErrorCode): ContentfulStatusCode {
   switch (code) {
@@ -23,6 +23,8 @@ export function httpStatusFor(code: ApiErrorCode): ContentfulStatusCode {
       return 401;
     case 'E_FORBIDDEN':
       return 403;
+    case 'E_BUSY':
+      return 503;
     case 'E_NOT_FOUND':
       return 404;
     case 'E_TOO_LARGE':

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { toMarsadError } from '../model/index.js';
+import { MarsadError, toMarsadError } from '../model/index.js';
 import type { Progress } from '../util/index.js';
 import type { IngestReport, Job } from './contract.js';
 
@@ -15,6 +15,15 @@ interface Entry {
 }
 
 const KEEP_FINISHED = 200;
+export const DEFAULT_MAX_WAITING = 20;
+
+/** Thrown by submit when the queue is full (the API answers 503). */
+export class QueueFullError extends MarsadError {
+  constructor(waiting: number) {
+    super('E_USAGE', `${waiting} ingest jobs are already waiting: try again when they have run`);
+    this.name = 'QueueFullError';
+  }
+}
 
 export class IngestQueue {
   private readonly jobs = new Map<string, Entry>();
@@ -26,10 +35,12 @@ export class IngestQueue {
     /** After every job (done or failed): the store may have changed. */
     private readonly onFinished: (job: Job) => void,
     private readonly log: (message: string) => void = () => {},
+    private readonly maxWaiting = DEFAULT_MAX_WAITING,
   ) {}
 
   /** Queue a job. `labels` is what the job shows as its inputs; `cleanup` runs when it is over. */
   submit(inputs: string[], labels: string[], cleanup: () => Promise<void> = async () => {}): Job {
+    if (this.waiting.length >= this.maxWaiting) throw new QueueFullError(this.waiting.length);
     const id = `job-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
     const job: Job = {
       id,
@@ -46,6 +57,11 @@ export class IngestQueue {
     this.forgetOld();
     if (!this.running) this.running = this.drain();
     return { ...job };
+  }
+
+  /** No room for another job: refuse before the upload is even written. */
+  get full(): boolean {
+    return this.waiting.length >= this.maxWaiting;
   }
 
   /** Is a job running now? */

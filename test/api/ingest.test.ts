@@ -3,7 +3,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventPage, Health, JobEnvelope, SearchPage } from '../../src/api/index.js';
+import {
+  createApi,
+  type EventPage,
+  type Health,
+  type JobEnvelope,
+  type SearchPage,
+} from '../../src/api/index.js';
 import { encodeWindows1256 } from '../helpers/encodings.js';
 import { makeDoc } from '../store/fixtures.js';
 import { type Fixture, makeFixture, SETTINGS } from './helpers.js';
@@ -133,6 +139,28 @@ describe('POST /api/ingest', () => {
     expect(jb.status).toBe('queued');
     await f.api.idle();
     expect((await f.json<JobEnvelope>(`/api/jobs/${jb.id}`)).body.job.status).toBe('done');
+  });
+
+  it('a full queue answers 503 and writes nothing', async () => {
+    const api = createApi({
+      store: f.store,
+      settings: SETTINGS,
+      webDir: f.webDir,
+      uploadDir: join(f.dir, 'busy-uploads'),
+      maxQueuedJobs: 1,
+    });
+    const post = (text: string) =>
+      api.app.request('/api/ingest', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text }),
+      });
+    const statuses = [];
+    for (const t of ['خبر أول عن باماكو.', 'خبر ثان عن نيامي.', 'خبر ثالث عن غاو.'])
+      statuses.push((await post(t)).status);
+    expect(statuses).toEqual([202, 202, 503]);
+    await api.idle();
+    expect(readdirSync(join(f.dir, 'busy-uploads'))).toHaveLength(2);
   });
 
   it('bad requests are 400 with a message', async () => {

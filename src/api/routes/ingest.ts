@@ -13,6 +13,7 @@ import {
   notFound as notFoundError,
   badRequest as usage,
 } from '../errors.js';
+import { QueueFullError } from '../ingest-jobs.js';
 
 // POST /api/ingest: files (multipart), a text or a URL (JSON). The input is written under the
 // upload directory (kept: it is the document's source) and ingested by a background job, the
@@ -159,14 +160,19 @@ export function registerIngest(app: ApiApp, deps: ApiDeps): void {
         errorResponse(c, 'E_TOO_LARGE', `request body over the ${deps.settings.maxBytes}-byte limit`),
     }),
     async (c) => {
+      if (deps.queue.full) return errorResponse(c, 'E_BUSY', 'too many ingest jobs waiting: try again later');
       const type = (c.req.header('content-type') ?? '').toLowerCase();
       let given: { inputs: string[]; labels: string[] };
       if (type.startsWith('multipart/form-data')) given = await fromMultipart(c, deps);
       else if (type.startsWith('application/json')) given = await fromJson(c, deps);
       else
         throw usage('Content-Type: expected multipart/form-data (files) or application/json (text or url)');
-      const job = deps.queue.submit(given.inputs, given.labels);
-      return c.json({ job }, 202);
+      try {
+        return c.json({ job: deps.queue.submit(given.inputs, given.labels) }, 202);
+      } catch (e) {
+        if (e instanceof QueueFullError) return errorResponse(c, 'E_BUSY', e.message);
+        throw e;
+      }
     },
   );
 
