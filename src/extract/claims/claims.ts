@@ -54,6 +54,8 @@ function phraseAt(tokens: readonly Tok[], i: number, list: readonly Phrase[]): P
   return matchingAt(tokens, i, list, (p) => p)[0];
 }
 
+const DEMONSTRATIVES = new Set(['هذه', 'هذا', 'تلك', 'ذلك', 'هذين', 'هاتين', 'هؤلاء', 'اولئك']);
+
 function findCue(v: SentenceView, i: number, lx: ClaimLexicon): Cue | undefined {
   const t = v.tokens[i]!;
   if (t.kind !== 'word' || mentionAt(v, i)) return undefined;
@@ -75,6 +77,8 @@ function findCue(v: SentenceView, i: number, lx: ClaimLexicon): Cue | undefined 
   const part = stanceOf(t, lx.participles);
   if (part) return { stance: part, first: i, last: i, kind: 'participle' };
   const noun = matchingAt(v.tokens, i, lx.nouns, (n) => n.phrase)[0];
+  // «نفت الحكومة تلك الاتهامات»: the accusations reported before, not a new claim
+  if (noun && i > 0 && v.tokens[i - 1]!.forms.some((f) => DEMONSTRATIVES.has(f))) return undefined;
   if (noun) return { stance: noun.stance, first: i, last: i + noun.phrase.length - 1, kind: 'noun' };
   return undefined;
 }

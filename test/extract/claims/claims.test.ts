@@ -148,3 +148,13 @@ describe('claims: subjects and weak verbs', () => {
     expect(one('ولم تؤكد روسيا أن قواتها تشارك في القتال.').c.stance).toBe('hedge');
   });
 });
+
+describe('claims: nouns pointing back', () => {
+  it('«تلك الاتهامات» in a denial is the accusation already reported, not a second one', () => {
+    const d = run(
+      'اتهمت جماعة نصرة الإسلام والمسلمين الجيش المالي بقتل مدنيين. ونفت الحكومة المالية تلك الاتهامات.',
+    );
+    const stances = d.claims.map((c) => c.stance).sort();
+    expect(stances).toEqual(['allege', 'deny']);
+  });
+});
