@@ -59,7 +59,7 @@ function securityHeaders(c: Context): void {
 
 export function createApi(options: ApiOptions): MarsadApi {
   const log = options.log ?? (() => {});
-  const cache: CorpusCache = new CorpusCache(options.store, options.kbDirs, () => queue.busy);
+  const cache: CorpusCache = new CorpusCache(options.store, options.kbDirs, () => queue.busy, log);
   const queue: IngestQueue = new IngestQueue(
     (inputs, progress) =>
       runIngestJob({

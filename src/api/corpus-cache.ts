@@ -1,7 +1,8 @@
 import {
   type AggregatedRelation,
-  ClaimCollector,
   type ClaimGroup,
+  type ClaimRecord,
+  claimRecords,
   EntityCollector,
   RelationCollector,
 } from '../corpus/index.js';
@@ -9,6 +10,7 @@ import { type CorpusEvent, collectCorpusEvents, corpusKnowledgeBase } from '../j
 import type { KnowledgeBase } from '../kb/index.js';
 import type { AnalysedDocument, Span } from '../model/index.js';
 import type { Store } from '../store/index.js';
+import { groupClaimsOffThread } from './claim-groups.js';
 import type { EntityRef } from './contract.js';
 
 // The corpus-wide views (events, claim groups, relations, entities, the KB for places) need every
@@ -40,7 +42,8 @@ export interface CorpusSnapshot {
   builtMs: number;
   /**
    * Grouping claims costs far more than the rest (it compares claims pairwise), so it is done on
-   * first use, once per snapshot: events, the timeline, the map and health never wait for it.
+   * first use, once per snapshot, in a worker thread when there are many: events, the timeline,
+   * the map and health never wait for it.
    */
   claims(): Promise<ClaimViews>;
 }
@@ -65,9 +68,10 @@ export async function buildSnapshot(
   store: Store,
   kbDirs: readonly string[] | undefined,
   generation: number,
+  log: (message: string) => void = () => {},
 ): Promise<CorpusSnapshot> {
   const started = Date.now();
-  const claims = new ClaimCollector();
+  const claims: ClaimRecord[] = [];
   const relations = new RelationCollector();
   const entities = new EntityCollector();
   const withEvents: AnalysedDocument[] = [];
@@ -75,7 +79,7 @@ export async function buildSnapshot(
   let documents = 0;
   for await (const doc of store.iterateDocuments()) {
     documents++;
-    claims.add(doc);
+    for (const r of claimRecords(doc)) claims.push(r);
     relations.add(doc);
     entities.add(doc);
     if (!doc.events.length) continue;
@@ -106,18 +110,13 @@ export async function buildSnapshot(
     kb: await corpusKnowledgeBase(store, kbDirs),
     builtMs: Date.now() - started,
     claims() {
-      claimViews ??= new Promise<ClaimViews>((resolve, reject) => {
-        // on a later turn: the request that asked first is not the only one kept waiting
-        setImmediate(() => {
-          try {
-            const groups = claims.groups();
-            resolve({ groups, relations: relations.relations(groups) });
-          } catch (e) {
-            claimViews = null;
-            reject(e);
-          }
-        });
-      });
+      claimViews ??= groupClaimsOffThread(claims, log).then(
+        (groups) => ({ groups, relations: relations.relations(groups) }),
+        (e: unknown) => {
+          claimViews = null;
+          throw e;
+        },
+      );
       return claimViews;
     },
   };
@@ -136,6 +135,7 @@ export class CorpusCache {
      * of a long job would rebuild the views); the job's end invalidates them anyway.
      */
     private readonly writing: () => boolean = () => false,
+    private readonly log: (message: string) => void = () => {},
   ) {}
 
   /** The store changed (an ingest job finished): the next request rebuilds. */
@@ -154,7 +154,7 @@ export class CorpusCache {
     }
     if (!this.pending) {
       const generation = this.generation;
-      const build = buildSnapshot(this.store, this.kbDirs, generation).then(
+      const build = buildSnapshot(this.store, this.kbDirs, generation, this.log).then(
         (s) => {
           if (s.generation === this.generation) this.last = s;
           return s;
