@@ -22,7 +22,21 @@ export interface ConsistencyOptions {
 interface Found {
   sentence: number;
   words: string[];
+  /** words joined by spaces */
+  key: string;
   type: string;
+}
+
+/** Index of the first entry of `list` (in sentence order) at or after sentence `lo`. */
+function firstAtOrAfter(list: readonly Found[], lo: number): number {
+  let a = 0;
+  let b = list.length;
+  while (a < b) {
+    const m = (a + b) >> 1;
+    if (list[m]!.sentence < lo) a = m + 1;
+    else b = m;
+  }
+  return a;
 }
 
 export function propagateSpans(
@@ -39,7 +53,7 @@ export function propagateSpans(
     for (const s of spansFromTags(ts)) {
       const words = norm[j]!.slice(s.start, s.end);
       const list = byFirst.get(words[0]!);
-      const f = { sentence: j, words, type: s.type };
+      const f = { sentence: j, words, key: words.join(' '), type: s.type };
       if (list) list.push(f);
       else byFirst.set(words[0]!, [f]);
     }
@@ -56,18 +70,19 @@ export function propagateSpans(
       if (!list) continue;
       // the candidate names starting here, found within the window, with their types' counts
       votes.clear();
-      for (const f of list) {
-        if (Math.abs(f.sentence - j) > window) continue;
+      // the list is in sentence order: only the entries inside the window are visited
+      for (let e = firstAtOrAfter(list, j - window); e < list.length; e++) {
+        const f = list[e]!;
+        if (f.sentence > j + window) break;
         const L = f.words.length;
         if (i + L > ws.length) continue;
         let same = true;
         for (let q = 1; q < L && same; q++) same = ws[i + q] === f.words[q];
         if (!same) continue;
-        const key = f.words.join(' ');
-        let v = votes.get(key);
+        let v = votes.get(f.key);
         if (!v) {
           v = { words: f.words, types: new Map(), total: 0 };
-          votes.set(key, v);
+          votes.set(f.key, v);
         }
         v.types.set(f.type, (v.types.get(f.type) ?? 0) + 1);
         v.total++;
