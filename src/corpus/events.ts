@@ -249,7 +249,7 @@ export function mergeEventReports(
   // the pairs that fit (score > 0): the chaining check below looks them up instead of rescoring
   const n = reports.length;
   const fits = new Set(pairs.map((p) => p.i * n + p.j));
-  const fit = (x: number, y: number) => fits.has(x < y ? x * n + y : y * n + x);
+  const fitting = (x: number, y: number) => fits.has(x < y ? x * n + y : y * n + x);
   pairs.sort((p, q) => q.score - p.score || p.i - q.i || p.j - q.j);
   // groups found not to fit stay so as they grow (the misfit pair is still in them): remembered
   const misfits = new Set<number>();
@@ -274,7 +274,7 @@ export function mergeEventReports(
     // every report of one group must fit every report of the other (no chaining A~B~C with A≁C)
     const ma = members.get(a)!;
     const mb = members.get(b)!;
-    if (ma.some((x) => mb.some((y) => reports[x]!.doc !== reports[y]!.doc && !fit(x, y)))) {
+    if (ma.some((x) => mb.some((y) => reports[x]!.doc !== reports[y]!.doc && !fitting(x, y)))) {
       misfits.add(pairKey);
       continue;
     }
