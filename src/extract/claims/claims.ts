@@ -8,15 +8,7 @@
 //  - an assertion whose content opens with a hedge («ربما», «من المرجح», «قد») is a HEDGE;
 //  - a passive opinion verb («يُعتقد أن», «يُرجَّح أن») and «بحسب ما ورد» are unattributed hedges.
 import type { AnalysedDocument, Claim, EntityKind, Stance } from '../../model/index.js';
-import {
-  isActor,
-  type MentionRef,
-  matchAt,
-  matchingAt,
-  mentionAt,
-  type SentenceView,
-  type Tok,
-} from './context.js';
+import { isActor, type MentionRef, matchingAt, mentionAt, type SentenceView, type Tok } from './context.js';
 import { type ClaimLexicon, fold, type Phrase } from './lexicon.js';
 
 const QUOTE_OPEN = new Set(['«', '"', '“', '”']);
