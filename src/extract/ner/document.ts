@@ -26,6 +26,11 @@ export function documentFeatures(
   firstPass: readonly (readonly string[])[],
   ctx: FeatureContext,
   window = DOC_WINDOW,
+  /**
+   * The first pass's tags after span propagation (consistency.ts), when the model learns from
+   * them: where propagation would tag a word the first pass left O, `pp=` says with what.
+   */
+  hints?: readonly (readonly string[])[],
 ): string[][][] {
   const memo = new Map<string, string | null>();
   const key = (w: string): string | null => {
@@ -63,6 +68,8 @@ export function documentFeatures(
         `fp-1=${fp[i - 1] ?? '<s>'}|${fp[i]}`,
         `fp+1=${fp[i]}|${fp[i + 1] ?? '</s>'}`,
       ];
+      const hint = hints?.[j]?.[i];
+      if (hint && hint !== fp[i]) own.push(`pp=${hint}`);
       if (!k) return own;
       const o = occ.get(k)!;
       // first occurrence at or after sentence lo (binary search), then scan to hi

@@ -27,6 +27,8 @@ export interface FeatureContext {
   spans?: { entries: readonly { name: string; type: string }[]; gaz: Gazetteer };
   /** compute the clitic-reading features (TokenInfo.xf); off in models trained before them */
   xclitic?: boolean;
+  /** the second pass has span-propagation hints (document.ts `pp=`) */
+  spanHints?: boolean;
 }
 
 /** Training-span flags ('B-LOC', 'I-PERS' or null) for a sentence, when the model has spans. */

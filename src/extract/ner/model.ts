@@ -73,6 +73,8 @@ interface NerModelFile {
   spans?: [string, string][];
   /** the clitic-reading features are on (FeatureContext.xclitic) */
   xclitic?: boolean;
+  /** the second pass reads span-propagation hints (FeatureContext.spanHints) */
+  spanHints?: boolean;
   /** feature → [tagIndex, weight, tagIndex, weight, …] */
   weights: Record<string, number[]>;
   stage2?: { transitions: number[]; weights: Record<string, number[]> };
@@ -129,6 +131,7 @@ export function serializeModel(model: NerModel, scale = 100): string {
       ? { spans: model.ctx.spans.entries.map((e): [string, string] => [e.name, e.type]) }
       : {}),
     ...(model.ctx.xclitic ? { xclitic: true } : {}),
+    ...(model.ctx.spanHints ? { spanHints: true } : {}),
     weights,
   };
   if (model.bias) file.bias = model.bias;
@@ -162,6 +165,7 @@ export function deserializeModel(json: string): NerModel {
       ...(file.clusters ? { clusters: file.clusters.map((m) => new Map(Object.entries(m))) } : {}),
       ...(file.spans ? { spans: spansFrom(file.spans.map(([name, type]) => ({ name, type }))) } : {}),
       ...(file.xclitic ? { xclitic: true } : {}),
+      ...(file.spanHints ? { spanHints: true } : {}),
     },
     triggerLists: file.triggers,
   };

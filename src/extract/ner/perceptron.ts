@@ -109,6 +109,8 @@ export interface TrainOptions {
   spans?: FeatureContext['spans'];
   /** learn the clitic-reading features (see FeatureContext.xclitic) */
   xclitic?: boolean;
+  /** give the second pass span-propagation hints (see FeatureContext.spanHints) */
+  spanHints?: boolean;
   epochs: number;
   seed: number;
   /** features seen fewer times than this in training are not learned */
@@ -176,6 +178,7 @@ export function trainPerceptron(data: readonly TrainingSentence[], opts: TrainOp
     ...(opts.clusters?.length ? { clusters: opts.clusters } : {}),
     ...(opts.spans ? { spans: opts.spans } : {}),
     ...(opts.xclitic ? { xclitic: true } : {}),
+    ...(opts.spanHints ? { spanHints: true } : {}),
   };
 
   // pass 1: feature frequencies; pass 2: ids for those frequent enough

@@ -255,7 +255,8 @@ export function tagDocumentWithModel(
   );
   let final = first;
   if (s2) {
-    const doc = documentFeatures(sentences, first, model.ctx);
+    const hints = model.ctx.spanHints ? propagateSpans(sentences, first) : undefined;
+    const doc = documentFeatures(sentences, first, model.ctx, undefined, hints);
     final = sentences.map((ws, j) =>
       decode(s2, model.tags, model.ctx, ws, gazetteers?.[j], doc[j], pairs[j], undefined, bias.final ?? 0),
     );

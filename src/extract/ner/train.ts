@@ -1,3 +1,4 @@
+import { propagateSpans } from './consistency.js';
 import { documentFeatures } from './document.js';
 import { matchGazetteer, trainSpanEntries } from './gazetteer.js';
 import { type NerModel, spansFrom } from './model.js';
@@ -56,10 +57,13 @@ export function trainNer(input: readonly TrainingSentence[], opts: TwoPassOption
       jack[j] = tagFirstPass(m, data[j]!.words, data[j]!.gazetteer, data[j]!.spanFlags);
     log(`jackknife fold ${k + 1}/${K} tagged`);
   }
+  const words = data.map((s) => s.words);
   const doc = documentFeatures(
-    data.map((s) => s.words),
+    words,
     jack,
     first.ctx,
+    undefined,
+    opts.spanHints ? propagateSpans(words, jack) : undefined,
   );
   log('pass 2 (document features)');
   const second = trainPerceptron(
