@@ -348,6 +348,8 @@ class UnionFind {
 
 // stems shared by more claims than this are too common to propose candidate pairs on their own
 const STEM_BLOCK_MAX = 200;
+// claims about one entity beyond which they are paired through their shared stems only
+const ENTITY_BLOCK_MAX = 1000;
 
 /** Group claim records (from any number of documents) by the rule above. Deterministic. */
 export function groupClaimRecords(records: readonly ClaimRecord[]): ClaimGroup[] {
@@ -355,28 +357,38 @@ export function groupClaimRecords(records: readonly ClaimRecord[]): ClaimGroup[]
   const recs = [...records].sort(compareRecords);
   const uf = new UnionFind(recs.length);
 
-  // candidate pairs through shared entities or shared stems
+  // candidate pairs through shared entities (rule 1) or shared stems (rule 2). An entity named in
+  // very many claims (the country every article is about) would pair them all: its claims are
+  // paired only where they also share a content stem, which rule 1 needs anyway.
   const byEntity = new Map<string, number[]>();
   const byStem = new Map<string, number[]>();
   recs.forEach((r, i) => {
     for (const e of r.about) push(byEntity, e, i);
-    for (const s of r.stems) push(byStem, s, i);
+    for (const st of r.stems) push(byStem, st, i);
   });
-  const tried = new Set<string>();
+  const n = recs.length;
+  const tried = new Set<number>();
   const tryPair = (i: number, j: number, rule: (a: ClaimRecord, b: ClaimRecord) => boolean) => {
-    const k = i < j ? `${i},${j}` : `${j},${i}`;
+    if (uf.find(i) === uf.find(j)) return;
+    const k = i < j ? i * n + j : j * n + i;
     if (tried.has(k)) return;
     tried.add(k);
     if (rule(recs[i]!, recs[j]!)) uf.union(i, j);
   };
-  for (const list of byEntity.values())
+  const allPairs = (list: readonly number[], rule: (a: ClaimRecord, b: ClaimRecord) => boolean) => {
     for (let x = 0; x < list.length; x++)
-      for (let y = x + 1; y < list.length; y++) tryPair(list[x]!, list[y]!, sameThing);
-  for (const list of byStem.values()) {
-    if (list.length > STEM_BLOCK_MAX) continue;
-    for (let x = 0; x < list.length; x++)
-      for (let y = x + 1; y < list.length; y++) tryPair(list[x]!, list[y]!, strongContentMatch);
+      for (let y = x + 1; y < list.length; y++) tryPair(list[x]!, list[y]!, rule);
+  };
+  for (const list of byEntity.values()) {
+    if (list.length <= ENTITY_BLOCK_MAX) {
+      allPairs(list, sameThing);
+      continue;
+    }
+    const byStemHere = new Map<string, number[]>();
+    for (const i of list) for (const st of recs[i]!.stems) push(byStemHere, st, i);
+    for (const sub of byStemHere.values()) if (sub.length <= STEM_BLOCK_MAX) allPairs(sub, sameThing);
   }
+  for (const list of byStem.values()) if (list.length <= STEM_BLOCK_MAX) allPairs(list, strongContentMatch);
 
   // rule 3: denial by reference, within one document (records are in document order)
   const byDoc = new Map<string, number[]>();
