@@ -24,6 +24,8 @@ export interface EntityLexicon {
   readonly notNames: ReadonlySet<string>;
   readonly directions: ReadonlySet<string>;
   readonly affiliation: ReadonlySet<string>;
+  /** One-word names that are also common nouns (القاعدة) → the next words that make them the noun. */
+  readonly commonNounNames: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 const words = (phrase: string): string[] => normalizeForMatch(phrase).split(/\s+/u).filter(Boolean);
@@ -53,6 +55,9 @@ export function buildLexicon(data: typeof raw = raw): EntityLexicon {
     notNames: set(data.notNames.words),
     directions: set(data.directions.words),
     affiliation: set(data.affiliation.words),
+    commonNounNames: new Map(
+      Object.entries(data.commonNounNames.words).map(([k, v]) => [normalizeForMatch(k), set(v)]),
+    ),
   };
 }
 

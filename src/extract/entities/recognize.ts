@@ -55,6 +55,14 @@ interface Match {
 }
 
 /** The longest KB alias starting at word i (any clitic reading of its first word). */
+/** «القاعدة العسكرية», «القاعدة الفرنسية», «القاعدة 101»: the common noun, not the group's name. */
+function commonNounHere(res: EntityResources, stream: WordStream, i: number, surface: string): boolean {
+  const modifiers = res.lexicon.commonNounNames.get(normalizeForMatch(surface));
+  const next = stream.words[i + 1];
+  if (!modifiers || !next || next.barrier) return false;
+  return modifiers.has(next.norm) || res.demonymForms.has(next.norm) || next.kind === 'number';
+}
+
 export function aliasAt(res: EntityResources, stream: WordStream, i: number): Match | undefined {
   const { words } = stream;
   const w = words[i];
@@ -77,6 +85,7 @@ export function aliasAt(res: EntityResources, stream: WordStream, i: number): Ma
     if (found && (!best || found > best.endWord)) {
       const hits = res.aliases.get(foundKey)!;
       if (found === i + 1 && hamzaClash(w.text.slice(r.start), res.initials.get(foundKey))) continue;
+      if (found === i + 1 && commonNounHere(res, stream, i, r.surface)) continue;
       best = {
         firstWord: i,
         endWord: found,
