@@ -130,8 +130,10 @@ function prepareStatements(db: Database.Database, readonly: boolean) {
     update: readonly
       ? null
       : db.prepare(
+          // search_text is left alone: it is a function of the text (fixed: the id is its hash)
+          // and of the analyzer (a new analyzer re-indexes every document when the store opens)
           `UPDATE documents SET title = @title, published = @published, language = @language,
-             body_start = @bodyStart, analysis = @analysis, search_text = @searchText
+             body_start = @bodyStart, analysis = @analysis
            WHERE id = @id`,
         ),
     textById: db.prepare('SELECT text FROM documents WHERE id = ?').pluck(),
@@ -484,7 +486,6 @@ export class SqliteStore implements Store {
 
   async updateDocument(d: AnalysedDocument): Promise<boolean> {
     const doc = this.validate(d);
-    const searchText = this.searchText(doc.text);
     return this.guard(() => {
       const update = this.writable(this.stmts.update);
       return this.db
@@ -496,7 +497,6 @@ export class SqliteStore implements Store {
             language: doc.language,
             bodyStart: doc.bodyStart,
             analysis: JSON.stringify(analysisOf(doc)),
-            searchText,
           });
           if (info.changes !== 1) return false;
           const seq = this.ents.seqById.get(doc.id) as number;
