@@ -3,6 +3,7 @@ import type { Claim, Relation } from '../../model/index.js';
 import type { Stage } from '../stage.js';
 import { findClaims } from './claims.js';
 import { sentenceViews } from './context.js';
+import { kbRelations } from './kb-relations.js';
 import { loadClaimLexicon, loadRelationCues } from './lexicon.js';
 import { findRelations } from './relations.js';
 
@@ -35,6 +36,9 @@ export function createClaimStages(res: ClaimResources): Stage[] {
       const views = sentenceViews(doc);
       const claimList = doc.claims.map((c) => ({ ...c, sentence: -1 }));
       const found = findRelations(doc.text, views, loadRelationCues(), claimList, res.kb);
+      const said = new Set(found.map((r) => `${r.type}|${r.source}|${r.target}`));
+      for (const r of kbRelations(views, res.kb))
+        if (!said.has(`${r.type}|${r.source}|${r.target}`)) found.push(r);
       return { ...doc, relations: found.map(({ claim: _c, ...r }): Relation => r) };
     },
   };

@@ -118,3 +118,33 @@ describe('relations: titles, lists and places', () => {
     expect(r).not.toContain('ent-al-qaeda hostile_to ent-wagner');
   });
 });
+
+describe('relations the knowledge base knows', () => {
+  // Sentences written for this test.
+  const kbRun = (text: string) =>
+    analyzeArticle(
+      {
+        source: 't.txt',
+        kind: 'text',
+        title: null,
+        published: null,
+        url: null,
+        body: text,
+        encoding: null,
+        warnings: [],
+      },
+      createPipeline({ ner: false }),
+    );
+  it('a KB link between two entities named far apart in one sentence is a relation, with that sentence', () => {
+    const d = kbRun(
+      'أصدرت جماعة نصرة الإسلام والمسلمين بيانا طويلا عن الهجمات الأخيرة في وسط البلاد وأشاد به تنظيم القاعدة.',
+    );
+    const r = d.relations.find((x) => x.type === 'affiliated_with' && x.source === 'ent-jnim');
+    expect(r?.target).toBe('ent-al-qaeda');
+    expect(d.text.slice(r!.evidence[0]!.start, r!.evidence[0]!.end)).toContain('القاعدة');
+  });
+  it('not when the two are in different sentences', () => {
+    const d = kbRun('أصدرت جماعة نصرة الإسلام والمسلمين بيانا طويلا. وأشاد به تنظيم القاعدة في تسجيل.');
+    expect(d.relations.some((x) => x.type === 'affiliated_with' && x.source === 'ent-jnim')).toBe(false);
+  });
+});
