@@ -113,18 +113,13 @@ function placesFit(a: Event, b: Event, options: EventMergeOptions): boolean {
   );
 }
 
-/** Days since 1970 of a YYYY-MM-DD. */
-function dayOf(s: string): number {
-  return Date.UTC(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10))) / 86400000;
-}
-
 /** A report's bound against the other's date: an undated event is not one reported as later. */
 function withinBounds(a: EventReport, b: EventReport): boolean {
   const late = (r: EventReport, other: EventReport) =>
     !r.event.date &&
     r.notAfter &&
     other.event.date &&
-    dayOf(other.event.date.start.padEnd(10, '-01').slice(0, 10)) > dayOf(r.notAfter);
+    dayNumber(other.event.date.start, false) > dayNumber(r.notAfter, true);
   return !late(a, b) && !late(b, a);
 }
 
@@ -301,12 +296,11 @@ export function mergeEventReports(
  */
 export function latestPossibleDay(doc: Pick<AnalysedDocument, 'published' | 'dates'>): string | undefined {
   if (doc.published) return doc.published.padEnd(10, '-01').slice(0, 10);
-  let latest: string | undefined;
+  let latest = Number.NEGATIVE_INFINITY;
   for (const d of doc.dates ?? [])
-    if (d.kind === 'date' && d.value && (!latest || d.value.end > latest)) latest = d.value.end;
-  if (!latest) return undefined;
-  const day = latest.length === 4 ? `${latest}-12-31` : latest.length === 7 ? `${latest}-28` : latest;
-  return new Date((dayOf(day) + 31) * 86400000).toISOString().slice(0, 10);
+    if (d.kind === 'date' && d.value) latest = Math.max(latest, dayNumber(d.value.end, true));
+  if (latest === Number.NEGATIVE_INFINITY) return undefined;
+  return new Date((latest + 31) * 86400000).toISOString().slice(0, 10);
 }
 
 /** The document with its events renamed by the mapping (the same object when nothing changes). */

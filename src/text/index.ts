@@ -2,6 +2,7 @@
 // sentences, numbers, search terms. Other folders import only from here.
 export { cleanText } from './clean.js';
 export { type CliticAnalysis, cliticAnalyses } from './clitics.js';
+export { DEMONSTRATIVES } from './function-words.js';
 export {
   type NormalizedText,
   type NormalizeOptions,

@@ -8,6 +8,7 @@
 //  - an assertion whose content opens with a hedge («ربما», «من المرجح», «قد») is a HEDGE;
 //  - a passive opinion verb («يُعتقد أن», «يُرجَّح أن») and «بحسب ما ورد» are unattributed hedges.
 import type { AnalysedDocument, Claim, EntityKind, Stance } from '../../model/index.js';
+import { DEMONSTRATIVES } from '../../text/index.js';
 import { isActor, type MentionRef, matchingAt, mentionAt, type SentenceView, type Tok } from './context.js';
 import { type ClaimLexicon, fold, type Phrase } from './lexicon.js';
 
@@ -45,8 +46,6 @@ function stanceOf(t: Tok, map: ReadonlyMap<string, Stance>): Stance | undefined 
 function phraseAt(tokens: readonly Tok[], i: number, list: readonly Phrase[]): Phrase | undefined {
   return matchingAt(tokens, i, list, (p) => p)[0];
 }
-
-const DEMONSTRATIVES = new Set(['هذه', 'هذا', 'تلك', 'ذلك', 'هذين', 'هاتين', 'هؤلاء', 'اولئك']);
 
 function findCue(v: SentenceView, i: number, lx: ClaimLexicon): Cue | undefined {
   const t = v.tokens[i]!;

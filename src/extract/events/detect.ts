@@ -12,11 +12,11 @@ import type {
   Span,
 } from '../../model/index.js';
 import { casualtyCounts } from '../quantity/index.js';
-import { type DatedSpan, dateForSpan } from '../time/index.js';
+import { dateForSpan } from '../time/index.js';
 import { genericActorMentions, groupAntecedents } from './generic-actors.js';
 import { eventId } from './ids.js';
 import { type EventLexicon, fold } from './lexicon.js';
-import { dateFromOtherEvents, measuresFromEvent } from './relative-dates.js';
+import { dateFromOtherEvents, type EventMeasure, eventMeasures } from './relative-dates.js';
 import {
   clauseOf,
   cueAt,
@@ -109,7 +109,7 @@ function wordAt(words: readonly Word[], pos: number): number {
 
 export function detectEvents(doc: AnalysedDocument, lex: EventLexicon, options: DetectOptions = {}): Event[] {
   const lookBack = options.dateLookBack ?? 0;
-  const expressions = () => doc.dates;
+  const measures = eventMeasures(doc.dates);
   const mentions: MentionRef[] = [];
   for (const e of doc.entities)
     for (const m of e.mentions) mentions.push({ entity: e, start: m.start, end: m.end });
@@ -137,13 +137,13 @@ export function detectEvents(doc: AnalysedDocument, lex: EventLexicon, options: 
     }
     for (const found0 of byType.values()) {
       const hit = undoneAgreement(words, found0, lex);
-      const ev = buildEvent(doc, hit, words, inSentence, sentence, expressions, lex, lookBack, options.kb);
+      const ev = buildEvent(doc, hit, words, inSentence, sentence, measures, lex, lookBack, options.kb);
       if (ev)
         found.push({
           ...ev,
           sentence: si,
           // «تلك الهجمات», «بعد يومين من الهجوم»: an event the text already reported
-          ...(isAnaphoric(words, hit) || namedByMeasure(doc, hit.span) ? { anaphoric: true } : {}),
+          ...(isAnaphoric(words, hit) || namedByMeasure(measures, hit.span) ? { anaphoric: true } : {}),
           ...(isAdditive(words) ? { additive: true } : {}),
         });
     }
@@ -152,7 +152,7 @@ export function detectEvents(doc: AnalysedDocument, lex: EventLexicon, options: 
   dateFromOtherEvents(
     doc.text,
     merged.map((d) => Object.assign(d, { triggers: d.triggers ?? [d.trigger] })),
-    doc.dates,
+    measures,
     doc.sentences,
   );
   return finish(merged);
@@ -189,7 +189,7 @@ function buildEvent(
   words: readonly Word[],
   inSentence: readonly MentionRef[],
   sentence: Span,
-  expressions: () => readonly DatedSpan[],
+  measures: readonly EventMeasure[],
   lex: EventLexicon,
   lookBack: number,
   kb: KnowledgeBase | undefined,
@@ -276,7 +276,7 @@ function buildEvent(
   if (!place && hit.pattern.type === 'coup') place = order.find((e) => e.kind === 'country')?.id ?? null;
   // the date of the trigger's own clause, after it («الهجوم الذي تعرضت له القافلة في يوليو»)
   // before one that belongs to an earlier verb («بدأت في أوائل أكتوبر … الرد على الهجوم»)
-  const ownDate = expressions().find(
+  const ownDate = doc.dates.find(
     (e) =>
       e.value &&
       e.kind !== 'duration' &&
@@ -287,14 +287,12 @@ function buildEvent(
   );
   // «وبعد يومين من الهجوم انسحب الجيش»: dated from the attack later (dateFromOtherEvents), not
   // from another date of the sentence
-  const measured = doc.dates.some(
-    (e) => e.start >= clause.start && e.end <= hit.span.start && measuresFromEvent(e),
-  );
+  const measured = measures.some(({ mention: e }) => e.start >= clause.start && e.end <= hit.span.start);
   const sd = measured
     ? null
     : ((ownDate?.value ? { value: ownDate.value } : null) ??
-      dateForSpan(expressions(), hit.span, [sentence], 0) ??
-      (lookBack > 0 ? dateForSpan(expressions(), hit.span, doc.sentences, lookBack) : null));
+      dateForSpan(doc.dates, hit.span, [sentence], 0) ??
+      (lookBack > 0 ? dateForSpan(doc.dates, hit.span, doc.sentences, lookBack) : null));
   const date = sd ? toRange(sd.value) : null;
 
   let fatalities: Event['fatalities'] = null;
@@ -370,8 +368,8 @@ function antecedentOf(out: readonly DetectedEvent[], d: DetectedEvent): Detected
 }
 
 /** The trigger is the event a date is measured from («بعد يومين من الهجوم»). */
-function namedByMeasure(doc: AnalysedDocument, span: Span): boolean {
-  return doc.dates.some((e) => e.start <= span.start && span.end <= e.end && measuresFromEvent(e));
+function namedByMeasure(measures: readonly EventMeasure[], span: Span): boolean {
+  return measures.some(({ mention: e }) => e.start <= span.start && span.end <= e.end);
 }
 
 function mergeInDocument(found: DetectedEvent[], kb: KnowledgeBase | undefined): DetectedEvent[] {

@@ -16,16 +16,26 @@ export interface DatableEvent {
 /** How far the complement of «من» may reach («من إعلان دول الساحل توقيع معاهدة …»). */
 const COMPLEMENT_CHARS = 90;
 
-/** Whether the expression measures from another event («بعد يومين من الهجوم») and needs its date. */
-export function measuresFromEvent(m: TemporalMention): boolean {
-  return eventShift(m) !== undefined;
+/** A date expression measured from another event, with its parse. */
+export interface EventMeasure {
+  mention: TemporalMention;
+  spec: Shift;
 }
 
-function eventShift(m: TemporalMention): Shift | undefined {
-  if (m.value || m.kind !== 'relative') return undefined;
-  for (const e of findTemporalExpressions(m.text, { published: null }))
-    if (e.spec.t === 'shift' && e.spec.from === 'event') return e.spec;
-  return undefined;
+/**
+ * The document's expressions that measure from another event («بعد يومين من الهجوم»): the stored
+ * mentions keep no parse, so the few unresolved relative ones are parsed again, once per document.
+ */
+export function eventMeasures(dates: readonly TemporalMention[]): EventMeasure[] {
+  const out: EventMeasure[] = [];
+  for (const m of dates) {
+    if (m.value || m.kind !== 'relative') continue;
+    const spec = findTemporalExpressions(m.text, { published: null }).find(
+      (e) => e.spec.t === 'shift' && e.spec.from === 'event',
+    )?.spec;
+    if (spec?.t === 'shift') out.push({ mention: m, spec });
+  }
+  return out;
 }
 
 function shifted(spec: Shift, from: DateRange, dir: 1 | -1): DateRange | null {
@@ -51,13 +61,11 @@ function firstAfter(e: DatableEvent, pos: number): number {
 export function dateFromOtherEvents(
   text: string,
   events: DatableEvent[],
-  dates: readonly TemporalMention[],
+  measures: readonly EventMeasure[],
   sentences: readonly Span[],
 ): number {
   let dated = 0;
-  for (const m of dates) {
-    const spec = eventShift(m);
-    if (!spec) continue;
+  for (const { mention: m, spec } of measures) {
     const sentence = sentences.find((s) => s.start <= m.start && m.end <= s.end);
     if (!sentence) continue;
     const inSentence = (t: Span) => t.start >= sentence.start && t.end <= sentence.end;

@@ -1,7 +1,7 @@
 // Trigger matching over the words of a sentence, clitics and all: «وهاجمت» (و + هاجمت), «بالهجوم»
 // (ب + ال + هجوم), «وتدرّبهم» (و + تدرب + هم), «سيهاجم» (س + يهاجم: future), «هجوماً» (tanween).
 import type { Span } from '../../model/index.js';
-import { cliticAnalyses, normalizeForMatch, type Token, tokenize } from '../../text/index.js';
+import { cliticAnalyses, DEMONSTRATIVES, normalizeForMatch, type Token, tokenize } from '../../text/index.js';
 import type { EventLexicon, Tense, TriggerPattern } from './lexicon.js';
 
 export interface Word {
@@ -159,7 +159,6 @@ export function isAnaphoric(words: readonly Word[], hit: TriggerHit): boolean {
   const prev = words[hit.from - 1];
   return !!prev && prev.forms.some((f) => DEMONSTRATIVES.has(f));
 }
-const DEMONSTRATIVES = new Set(['هذه', 'هذا', 'تلك', 'ذلك', 'هذين', 'هاتين', 'هؤلاء', 'اولئك']);
 
 /**
  * Whether the text reports the trigger as having happened (PLOVER's factuality): «لم تهاجم»,

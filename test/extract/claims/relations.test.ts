@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeArticle, createPipeline } from '../../../src/extract/index.js';
 import type { RawArticle } from '../../../src/model/index.js';
+import { analyseText } from '../../helpers/analyse.js';
 
 const raw = (body: string): RawArticle => ({
   source: 'test.txt',
@@ -121,20 +122,7 @@ describe('relations: titles, lists and places', () => {
 
 describe('relations the knowledge base knows', () => {
   // Sentences written for this test.
-  const kbRun = (text: string) =>
-    analyzeArticle(
-      {
-        source: 't.txt',
-        kind: 'text',
-        title: null,
-        published: null,
-        url: null,
-        body: text,
-        encoding: null,
-        warnings: [],
-      },
-      createPipeline({ ner: false }),
-    );
+  const kbRun = (text: string) => analyseText(text);
   it('a KB link between two entities named far apart in one sentence is a relation, with that sentence', () => {
     const d = kbRun(
       'أصدرت جماعة نصرة الإسلام والمسلمين بيانا طويلا عن الهجمات الأخيرة في وسط البلاد وأشاد به تنظيم القاعدة.',

@@ -1,23 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeArticle, createPipeline } from '../../../src/extract/index.js';
-import type { AnalysedDocument } from '../../../src/model/index.js';
+import { analyseText } from '../../helpers/analyse.js';
 
 // Sentences written for these tests (not from any corpus).
-const pipeline = createPipeline({ ner: false });
-const analyse = (body: string, published: string | null = '2024-11-20'): AnalysedDocument =>
-  analyzeArticle(
-    {
-      source: 't.txt',
-      kind: 'text',
-      title: null,
-      published,
-      url: null,
-      body,
-      encoding: 'utf-8',
-      warnings: [],
-    },
-    pipeline,
-  );
+const analyse = (body: string, published: string | null = '2024-11-20') => analyseText(body, published);
 
 describe('event arguments from the context', () => {
   it('a bare group noun is the group the article named with it', () => {

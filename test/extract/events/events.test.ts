@@ -6,25 +6,10 @@ import {
   inflectVerb,
   wordsOf,
 } from '../../../src/extract/events/index.js';
-import { analyzeArticle, createPipeline } from '../../../src/extract/index.js';
-import type { AnalysedDocument } from '../../../src/model/index.js';
+import { analyseText } from '../../helpers/analyse.js';
 
 // Sentences written for these tests (not from any corpus).
-const pipeline = createPipeline({ ner: false });
-const analyse = (body: string, published: string | null = '2024-03-10'): AnalysedDocument =>
-  analyzeArticle(
-    {
-      source: 't.txt',
-      kind: 'text',
-      title: null,
-      published,
-      url: null,
-      body,
-      encoding: 'utf-8',
-      warnings: [],
-    },
-    pipeline,
-  );
+const analyse = (body: string, published: string | null = '2024-03-10') => analyseText(body, published);
 const types = (text: string) => {
   const lex = eventLexicon();
   return findTriggers(wordsOf(text, { start: 0, end: text.length }), lex).map((h) => h.pattern.type);
