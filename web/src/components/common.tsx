@@ -1,10 +1,10 @@
 import type { ComponentChildren } from 'preact';
-import type { DateRange } from '../api/types';
+import type { AggregatedRelation, DateRange } from '../api/types';
 import { useLang } from '../i18n/lang';
 import { formatRange } from '../lib/dates';
 import { displayName } from '../lib/names';
 import type { Async } from '../lib/use-async';
-import { href } from '../router';
+import { href, type Route, setQuery } from '../router';
 
 export function Loading() {
   const { t } = useLang();
@@ -157,3 +157,52 @@ export function docLabel(d: { title?: string | null; source: string }): string {
 }
 
 export { displayName };
+
+/** The sentences a relation rests on, each linked to its place in the reader. */
+export function RelationEvidenceList({ relation }: { relation: Pick<AggregatedRelation, 'evidence'> }) {
+  return (
+    <>
+      {relation.evidence.map((e) => (
+        <Evidence
+          key={`${e.documentId}-${e.start}`}
+          document={e.documentId}
+          start={e.start}
+          end={e.end}
+          quote={e.quote}
+          meta={
+            <span class="muted">
+              <Day value={e.published} />
+            </span>
+          }
+        />
+      ))}
+    </>
+  );
+}
+
+/** «from» and «to» date inputs kept in the page's query string (graph, timeline). */
+export function DateRangeInputs({ route, from, to }: { route: Route; from: string; to: string }) {
+  const { t } = useLang();
+  return (
+    <>
+      <label>
+        <span>{t('from')}</span>
+        <input
+          type="date"
+          name="from"
+          value={from}
+          onChange={(e) => setQuery(route, { from: e.currentTarget.value })}
+        />
+      </label>
+      <label>
+        <span>{t('to')}</span>
+        <input
+          type="date"
+          name="to"
+          value={to}
+          onChange={(e) => setQuery(route, { to: e.currentTarget.value })}
+        />
+      </label>
+    </>
+  );
+}

@@ -12,6 +12,7 @@ import {
   EntityLinks,
   Evidence,
   Field,
+  RelationEvidenceList,
 } from '../components/common';
 import { useLang } from '../i18n/lang';
 import { compareRanges } from '../lib/dates';
@@ -40,20 +41,7 @@ function RelationRow({ rel, self, nameOf }: { rel: RelationView; self: string; n
           · {t('confidence')} {rel.confidence.toFixed(2)} · {t('sourcesCount')} {rel.sources}
         </span>
       </div>
-      {rel.evidence.map((e) => (
-        <Evidence
-          key={`${e.documentId}-${e.start}`}
-          document={e.documentId}
-          start={e.start}
-          end={e.end}
-          quote={e.quote}
-          meta={
-            <span class="muted">
-              <Day value={e.published} />
-            </span>
-          }
-        />
-      ))}
+      <RelationEvidenceList relation={rel} />
     </li>
   );
 }

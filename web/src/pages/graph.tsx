@@ -2,7 +2,7 @@ import type { Core } from 'cytoscape';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { all, api } from '../api/client';
 import type { AggregatedRelation, GraphEdge, GraphNode, GraphResponse } from '../api/types';
-import { AsyncView, Badge, Day, EntityLink, Evidence } from '../components/common';
+import { AsyncView, Badge, DateRangeInputs, EntityLink, RelationEvidenceList } from '../components/common';
 import { useLang } from '../i18n/lang';
 import { RELATION_TYPES } from '../i18n/strings';
 import { useAsync } from '../lib/use-async';
@@ -153,20 +153,7 @@ function EdgeEvidence({ edge, nameOf }: { edge: GraphEdge; nameOf(id: string): s
           r ? (
             <>
               <h3>{t('evidence')}</h3>
-              {r.evidence.map((e) => (
-                <Evidence
-                  key={`${e.documentId}-${e.start}`}
-                  document={e.documentId}
-                  start={e.start}
-                  end={e.end}
-                  quote={e.quote}
-                  meta={
-                    <span class="muted">
-                      <Day value={e.published} />
-                    </span>
-                  }
-                />
-              ))}
+              <RelationEvidenceList relation={r} />
             </>
           ) : (
             <p class="muted">{t('none')}</p>
@@ -265,24 +252,7 @@ export function GraphPage({ route }: { route: Route }) {
             </label>
           ))}
         </fieldset>
-        <label>
-          <span>{t('from')}</span>
-          <input
-            type="date"
-            name="from"
-            value={from}
-            onChange={(e) => setQuery(route, { from: e.currentTarget.value })}
-          />
-        </label>
-        <label>
-          <span>{t('to')}</span>
-          <input
-            type="date"
-            name="to"
-            value={to}
-            onChange={(e) => setQuery(route, { to: e.currentTarget.value })}
-          />
-        </label>
+        <DateRangeInputs route={route} from={from} to={to} />
         <label>
           <span>{t('minConfidence')}</span>
           <input

@@ -1,7 +1,16 @@
 import { useCallback, useEffect, useRef } from 'preact/hooks';
 import { all, api } from '../api/client';
 import type { CorpusEvent, TimelineItem } from '../api/types';
-import { AsyncView, Badge, DateText, Day, EntityLink, EntityLinks, Evidence } from '../components/common';
+import {
+  AsyncView,
+  Badge,
+  DateRangeInputs,
+  DateText,
+  Day,
+  EntityLink,
+  EntityLinks,
+  Evidence,
+} from '../components/common';
 import { useLang } from '../i18n/lang';
 import { EVENT_TYPES } from '../i18n/strings';
 import { midpoint } from '../lib/dates';
@@ -90,24 +99,7 @@ export function TimelinePage({ route }: { route: Route }) {
             ))}
           </select>
         </label>
-        <label>
-          <span>{t('from')}</span>
-          <input
-            type="date"
-            name="from"
-            value={from}
-            onChange={(e) => setQuery(route, { from: e.currentTarget.value })}
-          />
-        </label>
-        <label>
-          <span>{t('to')}</span>
-          <input
-            type="date"
-            name="to"
-            value={to}
-            onChange={(e) => setQuery(route, { to: e.currentTarget.value })}
-          />
-        </label>
+        <DateRangeInputs route={route} from={from} to={to} />
       </form>
       <AsyncView value={data}>
         {(d) => {
