@@ -4,22 +4,11 @@ import {
   deserializeModel,
   matchGazetteer,
   serializeModel,
-  type TrainingSentence,
   tagTokens,
 } from '../../../src/extract/ner/index.js';
 import { tagDocumentWithModel } from '../../../src/extract/ner/tagger.js';
 import { trainNer } from '../../../src/extract/ner/train.js';
-
-function s(line: string): TrainingSentence {
-  const words: string[] = [];
-  const tags: string[] = [];
-  for (const tok of line.split(' ')) {
-    const [w, t] = tok.split('/');
-    words.push(w!);
-    tags.push(t ?? 'O');
-  }
-  return { words, tags };
-}
+import { s } from './toy-corpus.js';
 
 const TOY = [
   s('قال الرئيس محمد/B-PERS بازوم/I-PERS في نيامي/B-LOC إن الوضع مستقر'),
