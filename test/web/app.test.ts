@@ -187,6 +187,8 @@ describe.runIf(HAVE_BROWSER)('web app in Chromium', { timeout: 45_000 }, () => {
     await page.locator('input[name="type"][value="located_in"]').check();
     await expect.poll(() => page.url()).toContain('types=located_in');
     await page.locator('.graph-canvas[data-ready="true"]').waitFor();
+    // data-ready may still be the previous graph's while the filtered one loads: wait for its rows
+    await expect.poll(() => page.locator('.edge-table tbody tr').count()).toBeGreaterThan(0);
     const rows = await page.locator('.edge-table tbody tr').allTextContents();
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.length).toBeLessThan(edges);
