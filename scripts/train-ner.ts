@@ -30,6 +30,14 @@
  *   all eight dev models (default on in tagDocumentWithModel). --span-hints (the second pass
  *   also sees what propagation would add, `pp=`): 73.59 without / 73.83 with propagation, vs
  *   73.11 / 74.10 for the default, so off.
+ *   Round 5 (same dev, two seeds 20240601 / 7, after consistency.ts learnt clitic readings and
+ *   growing spans, which took the default to 74.99 / 74.26): an ordinary-word stem list
+ *   (Ayaspell) as dictionary features, on the word, its neighbours and pairs 72.86 / 72.60, on
+ *   the word only 72.76 / 73.97; cost-augmented training (margin 1, 4; misses ×3) 73.56–75.42 /
+ *   74.18; inner letter trigrams 72.86 / 74.50; --restarts 8 73.99 / 73.51; neighbours' document
+ *   labels in the second pass 75.31 / 73.62; document-aware clitic splitting in the document
+ *   features 75.08 / 72.68; --aqmar 71.64 / 71.51 (AQMAR dev 69.0 / 67.1, from 50.7). None kept:
+ *   the seed's own spread (±0.7 here) is as large as any of these.
  *
  * Never reads a test split or newsfane_gold (ANERcorp's own text).
  */

@@ -48,4 +48,42 @@ describe('one sense per document (span propagation)', () => {
     expect(propagateSpans(ws, tags, { window: 1 })[2]).toEqual(['O', 'O']);
     expect(propagateSpans(ws, tags, { window: 2 })[2]).toEqual(['B-ORG', 'I-ORG']);
   });
+
+  it('finds a later mention with a proclitic glued on, or with the ل + ال contraction', () => {
+    const ws = [
+      ['فاز', 'الأهلي', 'أمس'],
+      ['وقال', 'مدرب', 'الأهلي', 'إن'],
+      ['مبروك', 'للأهلي', 'وللجمهور'],
+      ['وشارك', 'والأهلي', 'اليوم'],
+    ];
+    const tags = [
+      ['O', 'B-ORG', 'O'],
+      ['O', 'O', 'B-ORG', 'O'],
+      ['O', 'O', 'O'],
+      ['O', 'O', 'O'],
+    ];
+    const out = propagateSpans(ws, tags);
+    expect(out[2]).toEqual(['O', 'B-ORG', 'O']);
+    expect(out[3]).toEqual(['O', 'B-ORG', 'O']);
+    // off: only the same spelling counts
+    expect(propagateSpans(ws, tags, { clitics: false })[2]).toEqual(['O', 'O', 'O']);
+  });
+
+  it('grows a span over a shorter one of the same type inside a name found elsewhere', () => {
+    const ws = [
+      ['قال', 'طلعت', 'زكريا', 'إنه'],
+      ['وكان', 'طلعت', 'زكريا', 'هنا'],
+      ['وكان', 'طلعت', 'زكريا', 'هناك'],
+    ];
+    const tags = [
+      ['O', 'B-PERS', 'I-PERS', 'O'],
+      ['O', 'O', 'B-PERS', 'O'],
+      ['O', 'O', 'B-LOC', 'O'],
+    ];
+    const out = propagateSpans(ws, tags);
+    expect(out[1]).toEqual(['O', 'B-PERS', 'I-PERS', 'O']);
+    // a span of another type is not taken over
+    expect(out[2]).toEqual(tags[2]);
+    expect(propagateSpans(ws, tags, { extend: false })[1]).toEqual(tags[1]);
+  });
 });
