@@ -36,7 +36,12 @@
  *   the word only 72.76 / 73.97; cost-augmented training (margin 1, 4; misses ×3) 73.56–75.42 /
  *   74.18; inner letter trigrams 72.86 / 74.50; --restarts 8 73.99 / 73.51; neighbours' document
  *   labels in the second pass 75.31 / 73.62; document-aware clitic splitting in the document
- *   features 75.08 / 72.68; --aqmar 71.64 / 71.51 (AQMAR dev 69.0 / 67.1, from 50.7). None kept:
+ *   features 75.08 / 72.68; a sports-topic feature (cue words within ±2 sentences, alone and with
+ *   the first-pass tag) in the second pass 73.68 / 72.66; --aqmar 71.64 / 71.51 (AQMAR dev 69.0 /
+ *   67.1, from 50.7); --aqmar with a feature copy per corpus, the ANERcorp copy folded into the
+ *   shared weights for the model (Daumé 2007 in full) 73.42 / 73.30 (AQMAR dev 54.6 / 52.9).
+ *   At decoding: first-pass spans as extra propagation evidence 75.03 / 74.15;
+ *   document-majority retyping 75.66 / 74.14; O biases (first 0–4, final 0–2) ±0.3. None kept:
  *   the seed's own spread (±0.7 here) is as large as any of these.
  *
  * Never reads a test split or newsfane_gold (ANERcorp's own text).
