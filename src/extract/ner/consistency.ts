@@ -146,4 +146,3 @@ export function propagateSpans(
   }
   return out;
 }
-
