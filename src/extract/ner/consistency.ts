@@ -1,6 +1,6 @@
 import { spansFromTags } from './bio.js';
 import { DOC_WINDOW } from './document.js';
-import { normalizeWord } from './normalize.js';
+import { BARE_CLITICS, normalizeWord } from './normalize.js';
 
 /**
  * One sense per document, made hard (after the soft document features of the second pass): a
@@ -28,12 +28,10 @@ export interface ConsistencyOptions {
   extend?: boolean;
 }
 
-const PROCLITICS = ['وب', 'ول', 'وك', 'فب', 'فل', 'فك', 'و', 'ف', 'ب', 'ل', 'ك'];
-
 /** The readings of a word as a mention: itself, then without a proclitic («وبغداد» → «بغداد»). */
 function readings(w: string): string[] {
   const out = [w];
-  for (const c of PROCLITICS) {
+  for (const c of BARE_CLITICS) {
     if (w.length - c.length < 2 || !w.startsWith(c)) continue;
     const rest = w.slice(c.length);
     out.push(rest);
@@ -86,6 +84,16 @@ export function propagateSpans(
   const out = tags.map((ts) => ts.slice());
   if (byFirst.size === 0) return out;
   const votes = new Map<string, { words: string[]; types: Map<string, number>; total: number }>();
+  // a word's readings, worked out once per spelling in the document
+  const headsOf = new Map<string, string[]>();
+  const heads = (w: string): string[] => {
+    let h = headsOf.get(w);
+    if (!h) {
+      h = clitics ? readings(w) : [w];
+      headsOf.set(w, h);
+    }
+    return h;
+  };
   for (let j = 0; j < sentences.length; j++) {
     const ws = norm[j]!;
     const ts = out[j]!;
@@ -93,8 +101,7 @@ export function propagateSpans(
       if (ts[i] !== 'O') continue;
       // the candidate names starting here, found within the window, with their types' counts
       votes.clear();
-      const heads = clitics ? readings(ws[i]!) : [ws[i]!];
-      for (const head of heads) {
+      for (const head of heads(ws[i]!)) {
         const list = byFirst.get(head);
         if (!list) continue;
         // the list is in sentence order: only the entries inside the window are visited

@@ -54,7 +54,7 @@ const ARTICLE_CLITICS = [
   'لل',
   'ال',
 ];
-const BARE_CLITICS = ['وب', 'ول', 'وك', 'فب', 'فل', 'فك', 'و', 'ف', 'ب', 'ل', 'ك'];
+export const BARE_CLITICS = ['وب', 'ول', 'وك', 'فب', 'فل', 'فك', 'و', 'ف', 'ب', 'ل', 'ك'];
 
 export interface Stripped {
   /** The word without proclitics (and without the article). */

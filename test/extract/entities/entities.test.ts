@@ -14,6 +14,7 @@ import { trainNer } from '../../../src/extract/ner/train.js';
 import { loadKnowledgeBase, SHIPPED_KB_DIR } from '../../../src/kb/index.js';
 import type { Entity, RawArticle } from '../../../src/model/index.js';
 import { splitSentences } from '../../../src/text/index.js';
+import { s } from '../ner/toy-corpus.js';
 
 // Sentences written for these tests (not taken from any article).
 
@@ -162,16 +163,6 @@ describe('people', () => {
 
 describe('new names from the tagger', () => {
   // A toy tagger (trained here on sentences written for the test) stands for the committed one.
-  const s = (line: string) => {
-    const words: string[] = [];
-    const tags: string[] = [];
-    for (const tok of line.split(' ')) {
-      const [w, t] = tok.split('/');
-      words.push(w!);
-      tags.push(t ?? 'O');
-    }
-    return { words, tags };
-  };
   const toy = [
     s('وقال كريم/B-PERS سلطاني/I-PERS إن الوضع مستقر'),
     s('وأكد كريم/B-PERS سلطاني/I-PERS أن الاتفاق قريب'),

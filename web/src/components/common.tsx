@@ -183,26 +183,20 @@ export function RelationEvidenceList({ relation }: { relation: Pick<AggregatedRe
 /** «from» and «to» date inputs kept in the page's query string (graph, timeline). */
 export function DateRangeInputs({ route, from, to }: { route: Route; from: string; to: string }) {
   const { t } = useLang();
+  const values = { from, to };
   return (
     <>
-      <label>
-        <span>{t('from')}</span>
-        <input
-          type="date"
-          name="from"
-          value={from}
-          onChange={(e) => setQuery(route, { from: e.currentTarget.value })}
-        />
-      </label>
-      <label>
-        <span>{t('to')}</span>
-        <input
-          type="date"
-          name="to"
-          value={to}
-          onChange={(e) => setQuery(route, { to: e.currentTarget.value })}
-        />
-      </label>
+      {(['from', 'to'] as const).map((name) => (
+        <label key={name}>
+          <span>{t(name)}</span>
+          <input
+            type="date"
+            name={name}
+            value={values[name]}
+            onChange={(e) => setQuery(route, { [name]: e.currentTarget.value })}
+          />
+        </label>
+      ))}
     </>
   );
 }
