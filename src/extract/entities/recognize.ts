@@ -3,7 +3,7 @@ import type { EntityKind, EntityType, Span } from '../../model/index.js';
 import { normalizeForMatch } from '../../text/index.js';
 import { type EntityResources, mayStartVariant, variantOf } from './resources.js';
 import { tagNames } from './tagger-names.js';
-import { type Reading, type Word, type WordStream, wordReadings, wordStream } from './words.js';
+import { type Reading, type Word, type WordStream, wordStream } from './words.js';
 
 // Mention recognition. One left-to-right pass over the word stream takes, at each word, the
 // longest of: a KB alias (clitic-aware: «وفاغنر», «بباماكو», «للجزائر»), a government phrase
@@ -68,7 +68,7 @@ export function aliasAt(res: EntityResources, stream: WordStream, i: number): Ma
   const w = words[i];
   if (!w || w.furniture) return undefined;
   let best: Match | undefined;
-  for (const r of wordReadings(w.text)) {
+  for (const r of w.readings) {
     if (!res.prefixes.has(r.key)) continue;
     let key = r.key;
     let found = res.aliases.get(key) ? i + 1 : 0;
@@ -138,7 +138,7 @@ function phraseAt(
   const w = words[i];
   if (!w) return undefined;
   const index = byFirstWord(phrases);
-  for (const r of wordReadings(w.text)) {
+  for (const r of w.readings) {
     const starting = index.get(r.key);
     if (!starting) continue;
     for (const p of starting) {
@@ -291,7 +291,7 @@ const PRONOUN_SUFFIX = /(ها|هم|هما|هن|كم|نا)$/u;
  */
 function pluralDemonymAt(res: EntityResources, stream: WordStream, i: number): Match | undefined {
   const w = stream.words[i]!;
-  for (const r of wordReadings(w.text)) {
+  for (const r of w.readings) {
     const country = res.pluralDemonyms.get(r.key);
     if (!country) continue;
     const prev = stream.words[i - 1];
@@ -336,15 +336,15 @@ export function isPlaceReading(res: EntityResources, stream: WordStream, m: Matc
     let ok = true;
     for (let q = 0; q < p.length && ok; q++) {
       const x = words[k + q]!;
-      ok = (q === 0 || !x.barrier) && (x.norm === p[q] || wordReadings(x.text).some((r) => r.key === p[q]));
+      ok = (q === 0 || !x.barrier) && (x.norm === p[q] || x.readings.some((r) => r.key === p[q]));
     }
     if (ok) return true;
   }
   const prev = words[m.firstWord - 1];
-  if (prev && wordReadings(prev.text).some((r) => lx.placeNouns.has(r.key))) return true;
+  if (prev?.readings.some((r) => lx.placeNouns.has(r.key))) return true;
   for (let k = m.firstWord - 1, n = 0; k >= 0 && n < lx.visitWindow; k--, n++) {
     const x = words[k]!;
-    if (wordReadings(x.text).some((r) => lx.visitVerbs.has(r.key))) return true;
+    if (x.readings.some((r) => lx.visitVerbs.has(r.key))) return true;
     if (x.barrier) break;
   }
   return false;
@@ -394,8 +394,7 @@ function personAfterTitle(
     if ((j > first && w.barrier) || (j === first && w.barrier)) break;
     if (w.kind !== 'word' || isDefiniteWord(w.text) || w.norm.length < 2) break;
     if (phraseAt(stream, j, res.lexicon.titles)) break;
-    if (wordReadings(w.text).some((r) => res.lexicon.notNames.has(r.key) || res.demonymForms.has(r.key)))
-      break;
+    if (w.readings.some((r) => res.lexicon.notNames.has(r.key) || res.demonymForms.has(r.key))) break;
     j++;
   }
   if (j - first < 2) return undefined;
@@ -406,7 +405,7 @@ function personAfterTitle(
     !after.barrier &&
     !covered[j] &&
     !isDefiniteWord(after.text) &&
-    !wordReadings(after.text).some((r) => res.lexicon.notNames.has(r.key))
+    !after.readings.some((r) => res.lexicon.notNames.has(r.key))
   )
     return undefined;
   return newName(res, stream, first, j, 'person');
@@ -432,8 +431,7 @@ export function newName(
   const lx = res.lexicon;
   let a = titleEnd(res, stream, firstWord, endWord);
   let b = endWord;
-  const generic = (w: Word) =>
-    wordReadings(w.text).some((r) => lx.notNames.has(r.key) || res.demonymForms.has(r.key));
+  const generic = (w: Word) => w.readings.some((r) => lx.notNames.has(r.key) || res.demonymForms.has(r.key));
   while (a < b && generic(words[a]!)) a++;
   while (b > a && generic(words[b - 1]!)) b--;
   if (b - a < 2 || b - a > 5) return undefined;
@@ -445,8 +443,8 @@ export function newName(
   if (type === 'organization' && !words.slice(a, b).some((w) => isDefiniteWord(w.text))) return undefined;
   // «ولافروف»: take a proclitic off only when the rest of the word stands alone elsewhere.
   const w = words[a]!;
-  let reading = wordReadings(w.text)[0]!;
-  for (const r of wordReadings(w.text))
+  let reading = w.readings[0]!;
+  for (const r of w.readings)
     if (r.stripped > 0 && !r.key.startsWith('ال') && stream.vocabulary.has(r.key)) {
       reading = r;
       break;
@@ -480,7 +478,7 @@ function institutionAt(res: EntityResources, stream: WordStream, i: number): Men
   const w = words[i]!;
   let head: Reading | undefined;
   let kind: EntityKind | undefined;
-  for (const r of wordReadings(w.text)) {
+  for (const r of w.readings) {
     kind = lx.institutionHeads.get(r.key);
     if (kind) {
       head = r;
@@ -523,7 +521,7 @@ function directionAsCountry(res: EntityResources, stream: WordStream, m: Match):
   const region = res.kb.get(m.ids[0]!);
   if (!region?.country || region.kind === 'country') return m;
   const first = stream.words[m.firstWord]!;
-  if (!wordReadings(first.text).some((r) => res.lexicon.directions.has(r.key))) return m;
+  if (!first.readings.some((r) => res.lexicon.directions.has(r.key))) return m;
   const rest = aliasAt(res, stream, m.firstWord + 1);
   if (rest?.endWord === m.endWord && rest.ids.includes(region.country))
     return { ...rest, ids: [region.country] };
@@ -651,7 +649,7 @@ export function recognizeMentions(
     const w = words[i]!;
     // «بالقرار» is ب + ال + قرار: never read the whole word as a name («بلغاريا»)
     const cliticked = /^[وف]?[بلك]ال|^[وف]ال|^[وف]?لل/u.test(w.text.replace(MARKS, ''));
-    for (const r of wordReadings(w.text)) {
+    for (const r of w.readings) {
       if (res.demonymForms.has(r.key)) break;
       if (cliticked && r.start === 0) continue;
       let id = variantOf(res, r.key, context);
@@ -737,7 +735,7 @@ export function recognizeMentions(
     for (let i = 0; i < words.length; i++) {
       if (covered[i] || words[i]!.furniture) continue;
       const w = words[i]!;
-      for (const r of wordReadings(w.text)) {
+      for (const r of w.readings) {
         const p = family.get(r.key);
         if (!p) continue;
         add({

@@ -23,6 +23,8 @@ export interface Word {
   readonly dashAfter: boolean;
   /** In page furniture (a bulleted list of other articles' bylines): no entity comes from it. */
   readonly furniture: boolean;
+  /** wordReadings(text), worked out once: the matchers ask for them many times per word */
+  readonly readings: readonly Reading[];
 }
 
 /** One way to read a word as the start of a name: its proclitics taken off. */
@@ -152,6 +154,7 @@ export function wordStream(text: string, sentences: readonly Span[], lexicon: En
         lineStart: words.length === 0 || newline || !lineContent,
         dashAfter: next !== undefined && (DASHES.has(next) || next === ':'),
         furniture: inFurniture,
+        readings: wordReadings(t.text),
       });
       vocabulary.add(t.norm);
       barrier = false;

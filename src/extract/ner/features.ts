@@ -1,5 +1,6 @@
 import { type Gazetteer, matchGazetteer } from './gazetteer.js';
 import { lightNormalizeWord, normalizeWord, type Stripped, stripProclitics, wordShape } from './normalize.js';
+import { type FeatureSink, StringSink } from './sink.js';
 
 /**
  * What the feature templates need besides the words: the training vocabulary (for clitic
@@ -159,27 +160,75 @@ function clusterOf(ctx: FeatureContext, w: string, st: Stripped): string[] {
   return out;
 }
 
-/** Features of the word alone (cacheable per word type at inference). */
-export function localFeatures(t: TokenInfo): string[] {
+// Feature names as constants, so the templates below build no name strings per word.
+const PREFIX = ['', 'p1=', 'p2=', 'p3=', 'p4=', 'p5='];
+const SUFFIX = ['', 's1=', 's2=', 's3=', 's4=', 's5='];
+const STEM_PREFIX = ['', 'sp1=', 'sp2=', 'sp3=', 'sp4=', 'sp5='];
+const STEM_SUFFIX = ['', 'ss1=', 'ss2=', 'ss3=', 'ss4=', 'ss5='];
+const names = (k: number, f: (k: number) => string) => Array.from({ length: k }, (_, i) => f(i));
+const CLASS = names(8, (k) => `c${k}=`);
+const CLASS_LEFT_PAIR = names(8, (k) => `c${k}-1|0=`);
+const CLASS_RIGHT_PAIR = names(8, (k) => `c${k}0|+1=`);
+const at = (table: readonly string[], k: number, make: (k: number) => string) => table[k] ?? make(k);
+
+interface NeighbourNames {
+  w: string;
+  st: string;
+  ss: string;
+  r: string;
+  tg: string;
+  c: string[];
+}
+const neighbourNames = (o: string): NeighbourNames => ({
+  w: `w${o}=`,
+  st: `st${o}=`,
+  ss: `ss${o}=`,
+  r: `r${o}=`,
+  tg: `tg${o}=`,
+  c: names(8, (k) => `c${k}${o}=`),
+});
+const NEIGHBOUR_NAMES: Record<NeighbourOffset, NeighbourNames> = {
+  [-2]: neighbourNames('-2'),
+  [-1]: neighbourNames('-1'),
+  1: neighbourNames('+1'),
+  2: neighbourNames('+2'),
+};
+
+/** Features of the word alone (cacheable per word type at inference), written to `f`. */
+export function writeLocalFeatures(t: TokenInfo, f: FeatureSink): void {
   const w = t.w;
   const s = t.st.stem;
-  const f: string[] = [
-    'b',
-    `w=${w}`,
-    `st=${s}`,
-    `pc=${t.st.clitic}`,
-    `al=${t.st.article ? 1 : 0}`,
-    `sh=${t.shape}`,
-  ];
+  f.add('b', '');
+  f.add('w=', w);
+  f.add('st=', s);
+  f.add('pc=', t.st.clitic);
+  f.add('al=', t.st.article ? '1' : '0');
+  f.add('sh=', t.shape);
   for (let k = 1; k <= 5; k++) {
-    if (w.length >= k) f.push(`p${k}=${w.slice(0, k)}`, `s${k}=${w.slice(-k)}`);
-    if (s.length > k) f.push(`sp${k}=${s.slice(0, k)}`, `ss${k}=${s.slice(-k)}`);
+    if (w.length >= k) {
+      f.range(PREFIX[k]!, w, 0, k);
+      f.range(SUFFIX[k]!, w, w.length - k, w.length);
+    }
+    if (s.length > k) {
+      f.range(STEM_PREFIX[k]!, s, 0, k);
+      f.range(STEM_SUFFIX[k]!, s, s.length - k, s.length);
+    }
   }
-  if (t.r) f.push(`r=${t.r}`);
-  if (t.trig) f.push(`tg0=${t.trig}`);
-  for (let k = 0; k < t.cl.length; k++) f.push(`c${k}=${t.cl[k]}`);
-  for (const x of t.xf) f.push(x);
-  return f;
+  if (t.r) f.add('r=', t.r);
+  if (t.trig) f.add('tg0=', t.trig);
+  for (let k = 0; k < t.cl.length; k++)
+    f.add(
+      at(CLASS, k, (k) => `c${k}=`),
+      t.cl[k]!,
+    );
+  for (const x of t.xf) f.raw(x);
+}
+
+/** Features of the word alone, as strings. */
+export function localFeatures(t: TokenInfo): string[] {
+  const sink = new StringSink();
+  writeLocalFeatures(t, sink);
+  return sink.out;
 }
 
 /** Offsets of the neighbours whose own features (word, stem, class…) are templates. */
@@ -190,26 +239,37 @@ export type NeighbourOffset = (typeof NEIGHBOUR_OFFSETS)[number];
  * Features of neighbour `t` seen from `off` words away that depend on that neighbour alone
  * (so the tagger can cache their weights per word type and offset).
  */
+export function writeNeighbourFeatures(
+  t: TokenInfo,
+  off: NeighbourOffset,
+  f: FeatureSink,
+  /** number of class granularities in the model (the pad token's `cl` is longer) */
+  K: number = t.cl.length,
+): void {
+  const s = t.st.stem;
+  const n = NEIGHBOUR_NAMES[off];
+  f.add(n.w, t.w);
+  f.add(n.st, s);
+  if (off === -1 || off === 1) {
+    f.range(n.ss, s, Math.max(0, s.length - 2), s.length);
+    if (t.r) f.add(n.r, t.r);
+    if (t.trig) f.add(n.tg, t.trig);
+  } else if (off === -2 && t.trig) f.add(n.tg, t.trig);
+  for (let k = 0; k < K; k++)
+    f.add(
+      at(n.c, k, (k) => `c${k}${off < 0 ? off : `+${off}`}=`),
+      t.cl[k]!,
+    );
+}
+
+/** The neighbour features as strings, appended to `f`. */
 export function neighbourFeatures(
   t: TokenInfo,
   off: NeighbourOffset,
   f: string[] = [],
-  /** number of class granularities in the model (the pad token's `cl` is longer) */
   K: number = t.cl.length,
 ): string[] {
-  const s = t.st.stem;
-  if (off === -1 || off === 1) {
-    const o = off === -1 ? '-1' : '+1';
-    f.push(`w${o}=${t.w}`, `st${o}=${s}`, `ss${o}=${s.slice(-2)}`);
-    if (t.r) f.push(`r${o}=${t.r}`);
-    if (t.trig) f.push(`tg${o}=${t.trig}`);
-    for (let k = 0; k < K; k++) f.push(`c${k}${o}=${t.cl[k]}`);
-  } else {
-    const o = off === -2 ? '-2' : '+2';
-    f.push(`w${o}=${t.w}`, `st${o}=${s}`);
-    if (off === -2 && t.trig) f.push(`tg-2=${t.trig}`);
-    for (let k = 0; k < K; k++) f.push(`c${k}${o}=${t.cl[k]}`);
-  }
+  writeNeighbourFeatures(t, off, new StringSink(f), K);
   return f;
 }
 
@@ -218,23 +278,40 @@ export function neighbourFeatures(
  * where `first` is also set). They depend on the two words alone, so the tagger caches their
  * weights per word bigram.
  */
+export function writeLeftPairFeatures(p1: TokenInfo, t: TokenInfo, first: boolean, f: FeatureSink): void {
+  f.pair('ww-1=', p1.w, t.w);
+  f.pair('sh-1=', p1.shape, t.shape);
+  f.pair('al-1=', p1.st.article ? '1' : '0', t.st.article ? '1' : '0');
+  f.pair('sb-1=', p1.st.stem, t.st.stem);
+  for (let k = 0; k < t.cl.length; k++)
+    f.pair(
+      at(CLASS_LEFT_PAIR, k, (k) => `c${k}-1|0=`),
+      p1.cl[k] ?? '',
+      t.cl[k]!,
+    );
+  if (first) f.add('first', '');
+}
+
 export function leftPairFeatures(p1: TokenInfo, t: TokenInfo, first: boolean, f: string[] = []): string[] {
-  const s = t.st.stem;
-  f.push(
-    `ww-1=${p1.w}|${t.w}`,
-    `sh-1=${p1.shape}|${t.shape}`,
-    `al-1=${p1.st.article ? 1 : 0}|${t.st.article ? 1 : 0}`,
-    `sb-1=${p1.st.stem}|${s}`,
-  );
-  for (let k = 0; k < t.cl.length; k++) f.push(`c${k}-1|0=${p1.cl[k] ?? ''}|${t.cl[k]!}`);
-  if (first) f.push('first');
+  writeLeftPairFeatures(p1, t, first, new StringSink(f));
   return f;
 }
 
 /** Features that pair the word `t` with the word after it (`n1`); cached like the left ones. */
+export function writeRightPairFeatures(t: TokenInfo, n1: TokenInfo, f: FeatureSink): void {
+  f.pair('ww+1=', t.w, n1.w);
+  f.pair('sh+1=', t.shape, n1.shape);
+  f.pair('sb+1=', t.st.stem, n1.st.stem);
+  for (let k = 0; k < t.cl.length; k++)
+    f.pair(
+      at(CLASS_RIGHT_PAIR, k, (k) => `c${k}0|+1=`),
+      t.cl[k]!,
+      n1.cl[k] ?? '',
+    );
+}
+
 export function rightPairFeatures(t: TokenInfo, n1: TokenInfo, f: string[] = []): string[] {
-  f.push(`ww+1=${t.w}|${n1.w}`, `sh+1=${t.shape}|${n1.shape}`, `sb+1=${t.st.stem}|${n1.st.stem}`);
-  for (let k = 0; k < t.cl.length; k++) f.push(`c${k}0|+1=${t.cl[k]!}|${n1.cl[k] ?? ''}`);
+  writeRightPairFeatures(t, n1, new StringSink(f));
   return f;
 }
 

@@ -4,19 +4,20 @@ import { documentFeatures } from './document.js';
 import {
   type FeatureContext,
   gazetteerTypes,
-  leftPairFeatures,
-  localFeatures,
   NEIGHBOUR_OFFSETS,
-  neighbourFeatures,
   PAD_INFO,
   restPairFeatures,
-  rightPairFeatures,
   spanFlags,
   type TokenInfo,
   tokenInfo,
+  writeLeftPairFeatures,
+  writeLocalFeatures,
+  writeNeighbourFeatures,
+  writeRightPairFeatures,
 } from './features.js';
 import type { DecodeBias, NerModel, NerWeights } from './model.js';
 import { bioConstraints, viterbi } from './perceptron.js';
+import { type SummingSink, weightSink } from './sink.js';
 
 export interface NerResult {
   tags: string[];
@@ -39,6 +40,8 @@ interface WordEntry {
   near: Float32Array;
 }
 interface WordCache {
+  /** sums the weight rows of the features the templates write (sink.ts) */
+  sink: SummingSink;
   words: Map<string, WordEntry>;
   pad: WordEntry;
   /**
@@ -64,24 +67,23 @@ function sumInto(w: NerWeights, T: number, feats: readonly string[], out: Float3
   }
 }
 
-function makeEntry(w: NerWeights, T: number, info: TokenInfo, K: number, withLocal: boolean): WordEntry {
+function makeEntry(sink: SummingSink, T: number, info: TokenInfo, K: number, withLocal: boolean): WordEntry {
   const local = new Float32Array(T);
-  if (withLocal) sumInto(w, T, localFeatures(info), local, 0);
+  if (withLocal) writeLocalFeatures(info, sink.into(local, 0));
   const near = new Float32Array(NEIGHBOUR_OFFSETS.length * T);
-  const f: string[] = [];
-  NEIGHBOUR_OFFSETS.forEach((off, j) => {
-    f.length = 0;
-    sumInto(w, T, neighbourFeatures(info, off, f, K), near, j * T);
-  });
+  for (let j = 0; j < NEIGHBOUR_OFFSETS.length; j++)
+    writeNeighbourFeatures(info, NEIGHBOUR_OFFSETS[j]!, sink.into(near, j * T), K);
   return { info, local, near };
 }
 
 function cacheFor(w: NerWeights, T: number, ctx: FeatureContext): WordCache {
   let c = wordCache.get(w);
   if (!c) {
+    const sink = weightSink(w, T);
     c = {
+      sink,
       words: new Map(),
-      pad: makeEntry(w, T, PAD_INFO, ctx.clusters?.length ?? 0, false),
+      pad: makeEntry(sink, T, PAD_INFO, ctx.clusters?.length ?? 0, false),
       bigrams: new Map(),
     };
     wordCache.set(w, c);
@@ -89,22 +91,19 @@ function cacheFor(w: NerWeights, T: number, ctx: FeatureContext): WordCache {
   return c;
 }
 
-function wordEntry(c: WordCache, w: NerWeights, T: number, ctx: FeatureContext, word: string): WordEntry {
+function wordEntry(c: WordCache, T: number, ctx: FeatureContext, word: string): WordEntry {
   let e = c.words.get(word);
   if (e) return e;
   const info = tokenInfo(word, ctx);
-  e = makeEntry(w, T, info, info.cl.length, true);
+  e = makeEntry(c.sink, T, info, info.cl.length, true);
   if (c.words.size >= MAX_CACHED) c.words.clear();
   c.words.set(word, e);
   return e;
 }
 
-const scratch: string[] = [];
-
 /** The bigram entry of words a, b (either may be the sentence edge: `a` START, `b` END). */
 function bigramEntry(
   c: WordCache,
-  w: NerWeights,
   T: number,
   a: string,
   ai: TokenInfo,
@@ -115,14 +114,8 @@ function bigramEntry(
   let e = c.bigrams.get(key);
   if (e) return e;
   e = new Float32Array(2 * T);
-  if (a !== START) {
-    scratch.length = 0;
-    sumInto(w, T, rightPairFeatures(ai, bi, scratch), e, 0);
-  }
-  if (b !== END) {
-    scratch.length = 0;
-    sumInto(w, T, leftPairFeatures(ai, bi, a === START, scratch), e, T);
-  }
+  if (a !== START) writeRightPairFeatures(ai, bi, c.sink.into(e, 0));
+  if (b !== END) writeLeftPairFeatures(ai, bi, a === START, c.sink.into(e, T));
   if (c.bigrams.size >= MAX_BIGRAMS) c.bigrams.clear();
   c.bigrams.set(key, e);
   return e;
@@ -155,7 +148,7 @@ function decode(
   const entries: WordEntry[] = new Array(n);
   const info: TokenInfo[] = new Array(n);
   for (let i = 0; i < n; i++) {
-    const e = wordEntry(cache, w, T, ctx, words[i]!);
+    const e = wordEntry(cache, T, ctx, words[i]!);
     entries[i] = e;
     info[i] = e.info;
   }
@@ -167,15 +160,7 @@ function decode(
   for (let i = 0; i <= n; i++) {
     const a = i === 0 ? START : words[i - 1]!;
     const b = i === n ? END : words[i]!;
-    const e = bigramEntry(
-      cache,
-      w,
-      T,
-      a,
-      i === 0 ? PAD_INFO : info[i - 1]!,
-      b,
-      i === n ? PAD_INFO : info[i]!,
-    );
+    const e = bigramEntry(cache, T, a, i === 0 ? PAD_INFO : info[i - 1]!, b, i === n ? PAD_INFO : info[i]!);
     if (i > 0) {
       const at = (i - 1) * T;
       for (let t = 0; t < T; t++) em[at + t]! += e[t]!;

@@ -1,0 +1,224 @@
+/**
+ * Where the feature templates (features.ts) write. Training wants the feature strings
+ * (`StringSink`); the tagger only wants the sum of their weight rows, and building ~50 strings
+ * for each word it has not seen before, then hashing each one again in a Map, was half of its
+ * time. `WeightSink` hashes the pieces of a feature as they come («p3=» then the three letters)
+ * and looks the hash up in a table built from the model's feature strings, so no string is
+ * made. One set of templates serves both, so they cannot drift apart.
+ */
+export interface FeatureSink {
+  /** the feature `name + value` («w=» + «باماكو») */
+  add(name: string, value: string): void;
+  /** the feature `name + s.slice(from, to)`, without slicing */
+  range(name: string, s: string, from: number, to: number): void;
+  /** the feature `name + a + '|' + b` */
+  pair(name: string, a: string, b: string): void;
+  /** a feature already built as a string */
+  raw(feature: string): void;
+}
+
+/** Collects the feature strings. */
+export class StringSink implements FeatureSink {
+  constructor(readonly out: string[] = []) {}
+  add(name: string, value: string): void {
+    this.out.push(name + value);
+  }
+  range(name: string, s: string, from: number, to: number): void {
+    this.out.push(name + s.slice(from, to));
+  }
+  pair(name: string, a: string, b: string): void {
+    this.out.push(`${name}${a}|${b}`);
+  }
+  raw(feature: string): void {
+    this.out.push(feature);
+  }
+}
+
+/** Weight rows of a model pass: feature string → row of T weights in `weights`. */
+export interface WeightRows {
+  features: ReadonlyMap<string, number>;
+  weights: Float32Array;
+}
+
+// Two independent 32-bit hashes of the same character stream (FNV-1a and a multiply–xorshift):
+// one picks the slot, both must match, so a feature the model lacks is mistaken for one it has
+// only when 64 bits agree (about 1 in 10^14 per lookup with 250k features).
+let ha = 0;
+let hb = 0;
+const PIPE = 124; // '|'
+
+function begin(): void {
+  ha = 0x811c9dc5 | 0;
+  hb = 0x2545f491 | 0;
+}
+
+function feed(s: string, from: number, to: number): void {
+  let a = ha;
+  let b = hb;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b + c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  ha = a;
+  hb = b;
+}
+
+function feedChar(c: number): void {
+  ha = Math.imul(ha ^ c, 0x01000193);
+  hb = Math.imul(hb + c, 0x5bd1e995);
+  hb ^= hb >>> 15;
+}
+
+/** Open-addressing table: (hash a, hash b) → row. */
+export class FeatureTable {
+  private readonly a: Int32Array;
+  private readonly b: Int32Array;
+  private readonly rows: Int32Array;
+  private readonly mask: number;
+
+  private constructor(size: number) {
+    this.a = new Int32Array(size);
+    this.b = new Int32Array(size);
+    this.rows = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
+  }
+
+  /** The table of a pass's features, or null in the (never yet seen) case of a 64-bit collision. */
+  static build(features: ReadonlyMap<string, number>): FeatureTable | null {
+    let size = 1024;
+    while (size < features.size * 2) size *= 2;
+    const t = new FeatureTable(size);
+    for (const [f, row] of features) {
+      begin();
+      feed(f, 0, f.length);
+      if (t.find() >= 0) return null;
+      let i = ha & t.mask;
+      while (t.rows[i]! >= 0) i = (i + 1) & t.mask;
+      t.a[i] = ha;
+      t.b[i] = hb;
+      t.rows[i] = row;
+    }
+    return t;
+  }
+
+  /** The row of the feature hashed so far, or −1. */
+  find(): number {
+    const mask = this.mask;
+    let i = ha & mask;
+    for (;;) {
+      const r = this.rows[i]!;
+      if (r < 0) return -1;
+      if (this.a[i] === ha && this.b[i] === hb) return r;
+      i = (i + 1) & mask;
+    }
+  }
+}
+
+/** Adds the weight rows of the features written to it into `out[at..at+T)`. */
+export class WeightSink implements FeatureSink {
+  out: Float32Array = new Float32Array(0);
+  at = 0;
+  constructor(
+    private readonly table: FeatureTable,
+    private readonly weights: Float32Array,
+    private readonly T: number,
+  ) {}
+
+  /** Directs the sums to `out` from index `at`. */
+  into(out: Float32Array, at: number): this {
+    this.out = out;
+    this.at = at;
+    return this;
+  }
+
+  private hit(): void {
+    const row = this.table.find();
+    if (row < 0) return;
+    const T = this.T;
+    const W = this.weights;
+    const out = this.out;
+    const base = row * T;
+    const at = this.at;
+    for (let t = 0; t < T; t++) out[at + t]! += W[base + t]!;
+  }
+
+  add(name: string, value: string): void {
+    begin();
+    feed(name, 0, name.length);
+    feed(value, 0, value.length);
+    this.hit();
+  }
+  range(name: string, s: string, from: number, to: number): void {
+    begin();
+    feed(name, 0, name.length);
+    feed(s, from, to);
+    this.hit();
+  }
+  pair(name: string, a: string, b: string): void {
+    begin();
+    feed(name, 0, name.length);
+    feed(a, 0, a.length);
+    feedChar(PIPE);
+    feed(b, 0, b.length);
+    this.hit();
+  }
+  raw(feature: string): void {
+    begin();
+    feed(feature, 0, feature.length);
+    this.hit();
+  }
+}
+
+const tables = new WeakMap<WeightRows, FeatureTable | null>();
+
+/**
+ * A sink summing the weights of `rows` (T per feature); the hash table is built once per pass
+ * (`hashed: false`, or a collision: the strings and the Map, same sums).
+ */
+export function weightSink(rows: WeightRows, T: number, hashed = true): SummingSink {
+  let t = tables.get(rows);
+  if (t === undefined && hashed) {
+    t = FeatureTable.build(rows.features);
+    tables.set(rows, t);
+  }
+  return hashed && t ? new WeightSink(t, rows.weights, T) : new MapSink(rows, T);
+}
+
+/** The fallback when no hash table could be built: the feature strings, looked up in the Map. */
+class MapSink implements FeatureSink {
+  out: Float32Array = new Float32Array(0);
+  at = 0;
+  constructor(
+    private readonly rows: WeightRows,
+    private readonly T: number,
+  ) {}
+  into(out: Float32Array, at: number): this {
+    this.out = out;
+    this.at = at;
+    return this;
+  }
+  private look(f: string): void {
+    const row = this.rows.features.get(f);
+    if (row === undefined) return;
+    const T = this.T;
+    const base = row * T;
+    for (let t = 0; t < T; t++) this.out[this.at + t]! += this.rows.weights[base + t]!;
+  }
+  add(name: string, value: string): void {
+    this.look(name + value);
+  }
+  range(name: string, s: string, from: number, to: number): void {
+    this.look(name + s.slice(from, to));
+  }
+  pair(name: string, a: string, b: string): void {
+    this.look(`${name}${a}|${b}`);
+  }
+  raw(feature: string): void {
+    this.look(feature);
+  }
+}
+
+/** A sink that sums weight rows into a vector. */
+export type SummingSink = FeatureSink & { into(out: Float32Array, at: number): SummingSink };
