@@ -117,11 +117,10 @@ export class FeatureTable {
 }
 
 /** Adds the weight rows of the features written to it into `out[at..at+T)`. */
-export class WeightSink implements FeatureSink {
-  out: Float32Array = new Float32Array(0);
-  at = 0;
+abstract class RowSumSink implements FeatureSink {
+  private out: Float32Array = new Float32Array(0);
+  private at = 0;
   constructor(
-    private readonly table: FeatureTable,
     private readonly weights: Float32Array,
     private readonly T: number,
   ) {}
@@ -133,28 +132,40 @@ export class WeightSink implements FeatureSink {
     return this;
   }
 
-  private hit(): void {
-    const row = this.table.find();
+  /** Adds row `row` (−1: a feature the model lacks, nothing). */
+  protected addRow(row: number): void {
     if (row < 0) return;
-    const T = this.T;
-    const W = this.weights;
-    const out = this.out;
+    const { T, weights: W, out, at } = this;
     const base = row * T;
-    const at = this.at;
     for (let t = 0; t < T; t++) out[at + t]! += W[base + t]!;
   }
 
+  abstract add(name: string, value: string): void;
+  abstract range(name: string, s: string, from: number, to: number): void;
+  abstract pair(name: string, a: string, b: string): void;
+  abstract raw(feature: string): void;
+}
+
+/** Hashes the pieces of each feature and finds its row in the table: no string is built. */
+class WeightSink extends RowSumSink {
+  constructor(
+    private readonly table: FeatureTable,
+    weights: Float32Array,
+    T: number,
+  ) {
+    super(weights, T);
+  }
   add(name: string, value: string): void {
     begin();
     feed(name, 0, name.length);
     feed(value, 0, value.length);
-    this.hit();
+    this.addRow(this.table.find());
   }
   range(name: string, s: string, from: number, to: number): void {
     begin();
     feed(name, 0, name.length);
     feed(s, from, to);
-    this.hit();
+    this.addRow(this.table.find());
   }
   pair(name: string, a: string, b: string): void {
     begin();
@@ -162,49 +173,26 @@ export class WeightSink implements FeatureSink {
     feed(a, 0, a.length);
     feedChar(PIPE);
     feed(b, 0, b.length);
-    this.hit();
+    this.addRow(this.table.find());
   }
   raw(feature: string): void {
     begin();
     feed(feature, 0, feature.length);
-    this.hit();
+    this.addRow(this.table.find());
   }
-}
-
-const tables = new WeakMap<WeightRows, FeatureTable | null>();
-
-/**
- * A sink summing the weights of `rows` (T per feature); the hash table is built once per pass
- * (`hashed: false`, or a collision: the strings and the Map, same sums).
- */
-export function weightSink(rows: WeightRows, T: number, hashed = true): SummingSink {
-  let t = tables.get(rows);
-  if (t === undefined && hashed) {
-    t = FeatureTable.build(rows.features);
-    tables.set(rows, t);
-  }
-  return hashed && t ? new WeightSink(t, rows.weights, T) : new MapSink(rows, T);
 }
 
 /** The fallback when no hash table could be built: the feature strings, looked up in the Map. */
-class MapSink implements FeatureSink {
-  out: Float32Array = new Float32Array(0);
-  at = 0;
+class MapSink extends RowSumSink {
   constructor(
-    private readonly rows: WeightRows,
-    private readonly T: number,
-  ) {}
-  into(out: Float32Array, at: number): this {
-    this.out = out;
-    this.at = at;
-    return this;
+    private readonly features: ReadonlyMap<string, number>,
+    weights: Float32Array,
+    T: number,
+  ) {
+    super(weights, T);
   }
   private look(f: string): void {
-    const row = this.rows.features.get(f);
-    if (row === undefined) return;
-    const T = this.T;
-    const base = row * T;
-    for (let t = 0; t < T; t++) this.out[this.at + t]! += this.rows.weights[base + t]!;
+    this.addRow(this.features.get(f) ?? -1);
   }
   add(name: string, value: string): void {
     this.look(name + value);
@@ -221,4 +209,19 @@ class MapSink implements FeatureSink {
 }
 
 /** A sink that sums weight rows into a vector. */
-export type SummingSink = FeatureSink & { into(out: Float32Array, at: number): SummingSink };
+export type SummingSink = RowSumSink;
+
+const tables = new WeakMap<WeightRows, FeatureTable | null>();
+
+/**
+ * A sink summing the weights of `rows` (T per feature); the hash table is built once per pass
+ * (`hashed: false`, or a collision: the strings and the Map, same sums).
+ */
+export function weightSink(rows: WeightRows, T: number, hashed = true): SummingSink {
+  let t = tables.get(rows);
+  if (t === undefined && hashed) {
+    t = FeatureTable.build(rows.features);
+    tables.set(rows, t);
+  }
+  return hashed && t ? new WeightSink(t, rows.weights, T) : new MapSink(rows.features, rows.weights, T);
+}
