@@ -69,6 +69,10 @@
  *   five blocks; same seed). Default: 75.72 (+gaz 76.03), blocks 78.69 / 76.17 / 68.31 / 80.22
  *   / 74.13. Word-pattern features (root letters as C, «احتسب» → «اCتسC», on the word and its
  *   ±1 neighbours; dev 75.95 / 74.66): 75.41 (+gaz 75.43), lower on all five blocks.
+ *   --gaz-extra 75.36 (+gaz 75.67); --lexicon-anetac-pers 75.40 (+gaz 75.81); --epochs 7 75.67
+ *   (+gaz 75.89); --restarts 6 75.61 (+gaz 75.79). At decoding, on the five default block
+ *   models: span propagation +0.48 (75.25 without); its window 8 / 30 and one or three spans
+ *   for a single word, and O biases of ±0.5 / 1 on either pass, all within 0.15 of 75.73.
  *
  * Never reads a test split or newsfane_gold (ANERcorp's own text).
  */
