@@ -8,7 +8,7 @@ import { CorpusCache } from './corpus-cache.js';
 import type { ApiDeps } from './deps.js';
 import { DOCS_HTML, DOCS_JS } from './docs-page.js';
 import { describeZodError, errorBody, respondToError } from './errors.js';
-import { IngestQueue } from './ingest-jobs.js';
+import { IngestQueue, type RunIngest } from './ingest-jobs.js';
 import { originGuard } from './origin.js';
 import { registerClaims } from './routes/claims.js';
 import { registerDocuments } from './routes/documents.js';
@@ -38,6 +38,11 @@ export interface ApiOptions {
   log?: (message: string) => void;
   /** Ingest jobs that may wait behind the running one (default 20); more is a 503. */
   maxQueuedJobs?: number;
+  /**
+   * Wraps how a job runs (default: runIngestJob into the store). Embedders can add their own
+   * bookkeeping; tests hold a job open to see the queue fill up whatever the machine's speed.
+   */
+  wrapIngest?: (run: RunIngest) => RunIngest;
 }
 
 export interface MarsadApi {
@@ -60,15 +65,16 @@ function securityHeaders(c: Context): void {
 export function createApi(options: ApiOptions): MarsadApi {
   const log = options.log ?? (() => {});
   const cache: CorpusCache = new CorpusCache(options.store, options.kbDirs, () => queue.busy, log);
+  const ingest: RunIngest = (inputs, progress) =>
+    runIngestJob({
+      inputs,
+      store: options.store,
+      settings: options.settings,
+      ...(options.kbDirs ? { kbDirs: options.kbDirs } : {}),
+      progress,
+    });
   const queue: IngestQueue = new IngestQueue(
-    (inputs, progress) =>
-      runIngestJob({
-        inputs,
-        store: options.store,
-        settings: options.settings,
-        ...(options.kbDirs ? { kbDirs: options.kbDirs } : {}),
-        progress,
-      }),
+    options.wrapIngest ? options.wrapIngest(ingest) : ingest,
     () => cache.invalidate(),
     log,
     options.maxQueuedJobs,

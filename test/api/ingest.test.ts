@@ -142,12 +142,22 @@ describe('POST /api/ingest', () => {
   });
 
   it('a full queue answers 503 and writes nothing', async () => {
+    // the first job is held running until the posts are in, so the queue is full however fast
+    // a small ingest finishes
+    let release = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
     const api = createApi({
       store: f.store,
       settings: SETTINGS,
       webDir: f.webDir,
       uploadDir: join(f.dir, 'busy-uploads'),
       maxQueuedJobs: 1,
+      wrapIngest: (run) => async (inputs, progress) => {
+        await held;
+        return run(inputs, progress);
+      },
     });
     const post = (text: string) =>
       api.app.request('/api/ingest', {
@@ -159,6 +169,7 @@ describe('POST /api/ingest', () => {
     for (const t of ['خبر أول عن باماكو.', 'خبر ثان عن نيامي.', 'خبر ثالث عن غاو.'])
       statuses.push((await post(t)).status);
     expect(statuses).toEqual([202, 202, 503]);
+    release();
     await api.idle();
     expect(readdirSync(join(f.dir, 'busy-uploads'))).toHaveLength(2);
   });
