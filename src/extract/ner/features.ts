@@ -165,11 +165,14 @@ const PREFIX = ['', 'p1=', 'p2=', 'p3=', 'p4=', 'p5='];
 const SUFFIX = ['', 's1=', 's2=', 's3=', 's4=', 's5='];
 const STEM_PREFIX = ['', 'sp1=', 'sp2=', 'sp3=', 'sp4=', 'sp5='];
 const STEM_SUFFIX = ['', 'ss1=', 'ss2=', 'ss3=', 'ss4=', 'ss5='];
-const names = (k: number, f: (k: number) => string) => Array.from({ length: k }, (_, i) => f(i));
-const CLASS = names(8, (k) => `c${k}=`);
-const CLASS_LEFT_PAIR = names(8, (k) => `c${k}-1|0=`);
-const CLASS_RIGHT_PAIR = names(8, (k) => `c${k}0|+1=`);
-const at = (table: readonly string[], k: number, make: (k: number) => string) => table[k] ?? make(k);
+/** Feature names indexed by class granularity, made once each: `c0=`, `c1=`, … */
+function indexedNames(make: (k: number) => string): (k: number) => string {
+  const made: string[] = [];
+  return (k) => (made[k] ??= make(k));
+}
+const CLASS = indexedNames((k) => `c${k}=`);
+const CLASS_LEFT_PAIR = indexedNames((k) => `c${k}-1|0=`);
+const CLASS_RIGHT_PAIR = indexedNames((k) => `c${k}0|+1=`);
 
 interface NeighbourNames {
   w: string;
@@ -177,7 +180,7 @@ interface NeighbourNames {
   ss: string;
   r: string;
   tg: string;
-  c: string[];
+  c: (k: number) => string;
 }
 const neighbourNames = (o: string): NeighbourNames => ({
   w: `w${o}=`,
@@ -185,7 +188,7 @@ const neighbourNames = (o: string): NeighbourNames => ({
   ss: `ss${o}=`,
   r: `r${o}=`,
   tg: `tg${o}=`,
-  c: names(8, (k) => `c${k}${o}=`),
+  c: indexedNames((k) => `c${k}${o}=`),
 });
 const NEIGHBOUR_NAMES: Record<NeighbourOffset, NeighbourNames> = {
   [-2]: neighbourNames('-2'),
@@ -216,11 +219,7 @@ export function writeLocalFeatures(t: TokenInfo, f: FeatureSink): void {
   }
   if (t.r) f.add('r=', t.r);
   if (t.trig) f.add('tg0=', t.trig);
-  for (let k = 0; k < t.cl.length; k++)
-    f.add(
-      at(CLASS, k, (k) => `c${k}=`),
-      t.cl[k]!,
-    );
+  for (let k = 0; k < t.cl.length; k++) f.add(CLASS(k), t.cl[k]!);
   for (const x of t.xf) f.raw(x);
 }
 
@@ -255,11 +254,7 @@ export function writeNeighbourFeatures(
     if (t.r) f.add(n.r, t.r);
     if (t.trig) f.add(n.tg, t.trig);
   } else if (off === -2 && t.trig) f.add(n.tg, t.trig);
-  for (let k = 0; k < K; k++)
-    f.add(
-      at(n.c, k, (k) => `c${k}${off < 0 ? off : `+${off}`}=`),
-      t.cl[k]!,
-    );
+  for (let k = 0; k < K; k++) f.add(n.c(k), t.cl[k]!);
 }
 
 /** The neighbour features as strings, appended to `f`. */
@@ -283,12 +278,7 @@ export function writeLeftPairFeatures(p1: TokenInfo, t: TokenInfo, first: boolea
   f.pair('sh-1=', p1.shape, t.shape);
   f.pair('al-1=', p1.st.article ? '1' : '0', t.st.article ? '1' : '0');
   f.pair('sb-1=', p1.st.stem, t.st.stem);
-  for (let k = 0; k < t.cl.length; k++)
-    f.pair(
-      at(CLASS_LEFT_PAIR, k, (k) => `c${k}-1|0=`),
-      p1.cl[k] ?? '',
-      t.cl[k]!,
-    );
+  for (let k = 0; k < t.cl.length; k++) f.pair(CLASS_LEFT_PAIR(k), p1.cl[k] ?? '', t.cl[k]!);
   if (first) f.add('first', '');
 }
 
@@ -302,12 +292,7 @@ export function writeRightPairFeatures(t: TokenInfo, n1: TokenInfo, f: FeatureSi
   f.pair('ww+1=', t.w, n1.w);
   f.pair('sh+1=', t.shape, n1.shape);
   f.pair('sb+1=', t.st.stem, n1.st.stem);
-  for (let k = 0; k < t.cl.length; k++)
-    f.pair(
-      at(CLASS_RIGHT_PAIR, k, (k) => `c${k}0|+1=`),
-      t.cl[k]!,
-      n1.cl[k] ?? '',
-    );
+  for (let k = 0; k < t.cl.length; k++) f.pair(CLASS_RIGHT_PAIR(k), t.cl[k]!, n1.cl[k] ?? '');
 }
 
 export function rightPairFeatures(t: TokenInfo, n1: TokenInfo, f: string[] = []): string[] {

@@ -45,7 +45,6 @@ export interface WeightRows {
 // only when 64 bits agree (about 1 in 10^14 per lookup with 250k features).
 let ha = 0;
 let hb = 0;
-const PIPE = 124; // '|'
 
 function begin(): void {
   ha = 0x811c9dc5 | 0;
@@ -63,12 +62,6 @@ function feed(s: string, from: number, to: number): void {
   }
   ha = a;
   hb = b;
-}
-
-function feedChar(c: number): void {
-  ha = Math.imul(ha ^ c, 0x01000193);
-  hb = Math.imul(hb + c, 0x5bd1e995);
-  hb ^= hb >>> 15;
 }
 
 /** Open-addressing table: (hash a, hash b) → row. */
@@ -171,7 +164,7 @@ class WeightSink extends RowSumSink {
     begin();
     feed(name, 0, name.length);
     feed(a, 0, a.length);
-    feedChar(PIPE);
+    feed('|', 0, 1);
     feed(b, 0, b.length);
     this.addRow(this.table.find());
   }

@@ -57,14 +57,10 @@ const MAX_BIGRAMS = 400_000;
 const START = '\u0002';
 const END = '\u0003';
 
-function sumInto(w: NerWeights, T: number, feats: readonly string[], out: Float32Array, at: number): void {
-  const W = w.weights;
-  for (const f of feats) {
-    const row = w.features.get(f);
-    if (row === undefined) continue;
-    const base = row * T;
-    for (let t = 0; t < T; t++) out[at + t]! += W[base + t]!;
-  }
+/** Adds the weights of features already built as strings (pairs, document features). */
+function sumInto(sink: SummingSink, feats: readonly string[], out: Float32Array, at: number): void {
+  sink.into(out, at);
+  for (const f of feats) sink.raw(f);
 }
 
 function makeEntry(sink: SummingSink, T: number, info: TokenInfo, K: number, withLocal: boolean): WordEntry {
@@ -188,9 +184,9 @@ function decode(
       restPairFeatures(info, gaz, i, feats, sp);
       if (pairs) pairs[i] = feats;
     }
-    sumInto(w, T, feats, em, at);
+    sumInto(cache.sink, feats, em, at);
     const x = extra?.[i];
-    if (x) sumInto(w, T, x, em, at);
+    if (x) sumInto(cache.sink, x, em, at);
     if (oBias) em[at + oAt]! -= oBias;
   }
   return Array.from(viterbi(em, n, w.transitions, allowed, T), (t) => tags[t]!);
