@@ -130,20 +130,11 @@ describe('POST /api/ingest', () => {
     expect(bad.report!.failures[0]!.code).toBe('E_FETCH');
   });
 
-  it('jobs wait their turn', async () => {
-    const a = await postJson({ text: 'قالت مصادر إن وفدا من النيجر زار باماكو.' });
-    const b = await postJson({ text: 'قالت مصادر إن وفدا من مالي زار نيامي.' });
-    const ja = ((await a.json()) as JobEnvelope).job;
-    const jb = ((await b.json()) as JobEnvelope).job;
-    expect(ja.status).toBe('running');
-    expect(jb.status).toBe('queued');
-    await f.api.idle();
-    expect((await f.json<JobEnvelope>(`/api/jobs/${jb.id}`)).body.job.status).toBe('done');
-  });
-
-  it('a full queue answers 503 and writes nothing', async () => {
-    // the first job is held running until the posts are in, so the queue is full however fast
-    // a small ingest finishes
+  /**
+   * An API on the same store whose first job is held running until `release()`, so what the
+   * queue does while a job runs is seen however fast a small ingest finishes.
+   */
+  function heldApi(uploads: string, maxQueuedJobs?: number) {
     let release = () => {};
     const held = new Promise<void>((r) => {
       release = r;
@@ -152,8 +143,8 @@ describe('POST /api/ingest', () => {
       store: f.store,
       settings: SETTINGS,
       webDir: f.webDir,
-      uploadDir: join(f.dir, 'busy-uploads'),
-      maxQueuedJobs: 1,
+      uploadDir: join(f.dir, uploads),
+      ...(maxQueuedJobs !== undefined ? { maxQueuedJobs } : {}),
       wrapIngest: (run) => async (inputs, progress) => {
         await held;
         return run(inputs, progress);
@@ -165,6 +156,25 @@ describe('POST /api/ingest', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ text }),
       });
+    return { api, post, release };
+  }
+
+  it('jobs wait their turn', async () => {
+    const { api, post, release } = heldApi('turn-uploads');
+    const a = await post('قالت مصادر إن وفدا من النيجر زار باماكو.');
+    const b = await post('قالت مصادر إن وفدا من مالي زار نيامي.');
+    const ja = ((await a.json()) as JobEnvelope).job;
+    const jb = ((await b.json()) as JobEnvelope).job;
+    expect(ja.status).toBe('running');
+    expect(jb.status).toBe('queued');
+    release();
+    await api.idle();
+    const after = await api.app.request(`/api/jobs/${jb.id}`);
+    expect(((await after.json()) as JobEnvelope).job.status).toBe('done');
+  });
+
+  it('a full queue answers 503 and writes nothing', async () => {
+    const { api, post, release } = heldApi('busy-uploads', 1);
     const statuses = [];
     for (const t of ['خبر أول عن باماكو.', 'خبر ثان عن نيامي.', 'خبر ثالث عن غاو.'])
       statuses.push((await post(t)).status);
