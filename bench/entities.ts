@@ -57,7 +57,7 @@ function syntheticDocs(count: number): AnalysedDocument[] {
  * Running news text with a natural vocabulary: the ANERcorp training sentences (read from
  * ../shared at run time, labels ignored), 12 to an article, when that file is there.
  */
-function newsDocs(): AnalysedDocument[] {
+export function newsDocs(): AnalysedDocument[] {
   if (!existsSync(ANERCORP_TRAIN)) return [];
   const sentences = readFileSync(ANERCORP_TRAIN, 'utf8')
     .split(/\r?\n\s*\r?\n/)

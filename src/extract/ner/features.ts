@@ -1,3 +1,4 @@
+import { type NameLikeness, nameLikenessBucket } from './charlm.js';
 import { type Gazetteer, matchGazetteer } from './gazetteer.js';
 import { lightNormalizeWord, normalizeWord, type Stripped, stripProclitics, wordShape } from './normalize.js';
 import { type FeatureSink, StringSink } from './sink.js';
@@ -30,6 +31,8 @@ export interface FeatureContext {
   xclitic?: boolean;
   /** the second pass has span-propagation hints (document.ts `pp=`) */
   spanHints?: boolean;
+  /** letter models of names and of ordinary words (charlm.ts): the `nl=` features */
+  nameLikeness?: NameLikeness;
 }
 
 /** Training-span flags ('B-LOC', 'I-PERS' or null) for a sentence, when the model has spans. */
@@ -81,6 +84,10 @@ export interface TokenInfo {
    * of the rest. Empty for most words.
    */
   xf: string[];
+  /** name-likeness bucket of the stem (charlm.ts), '' without the models */
+  nl: string;
+  /** with `nl`: neither the word nor its stem is in the training vocabulary */
+  oov: boolean;
 }
 
 const PAD: TokenInfo = {
@@ -92,6 +99,8 @@ const PAD: TokenInfo = {
   lx: '',
   cl: ['<s>', '<s>', '<s>'],
   xf: [],
+  nl: '',
+  oov: false,
 };
 
 /** Gazetteer flags may be given as 'LOC' or 'B-LOC'/'I-LOC'; the tagger uses the type. */
@@ -128,7 +137,16 @@ export function tokenInfo(word: string, ctx: FeatureContext): TokenInfo {
     lx: lexiconTypes(ctx.lexicon, r, st),
     cl: clusterOf(ctx, w, st),
     xf: cliticReadingFeatures(ctx, w, r, st),
+    ...nameLikenessOf(ctx, w, st),
   };
+}
+
+const ARABIC_LETTER = /[\u0621-\u064a]/;
+
+function nameLikenessOf(ctx: FeatureContext, w: string, st: Stripped): { nl: string; oov: boolean } {
+  const m = ctx.nameLikeness;
+  if (!m || !ARABIC_LETTER.test(st.stem)) return { nl: '', oov: false };
+  return { nl: String(nameLikenessBucket(m, st.stem)), oov: !ctx.vocab.has(w) && !ctx.vocab.has(st.stem) };
 }
 
 const BARE_PROCLITIC = /^[وفبلك]/;
@@ -180,6 +198,7 @@ interface NeighbourNames {
   ss: string;
   r: string;
   tg: string;
+  nl: string;
   c: (k: number) => string;
 }
 const neighbourNames = (o: string): NeighbourNames => ({
@@ -188,6 +207,7 @@ const neighbourNames = (o: string): NeighbourNames => ({
   ss: `ss${o}=`,
   r: `r${o}=`,
   tg: `tg${o}=`,
+  nl: `nl${o}=`,
   c: indexedNames((k) => `c${k}${o}=`),
 });
 const NEIGHBOUR_NAMES: Record<NeighbourOffset, NeighbourNames> = {
@@ -221,6 +241,10 @@ export function writeLocalFeatures(t: TokenInfo, f: FeatureSink): void {
   if (t.trig) f.add('tg0=', t.trig);
   for (let k = 0; k < t.cl.length; k++) f.add(CLASS(k), t.cl[k]!);
   for (const x of t.xf) f.raw(x);
+  if (t.nl) {
+    f.add('nl=', t.nl);
+    if (t.oov) f.add('nlo=', t.nl);
+  }
 }
 
 /** Features of the word alone, as strings. */
@@ -253,6 +277,7 @@ export function writeNeighbourFeatures(
     f.range(n.ss, s, Math.max(0, s.length - 2), s.length);
     if (t.r) f.add(n.r, t.r);
     if (t.trig) f.add(n.tg, t.trig);
+    if (t.nl) f.add(n.nl, t.nl);
   } else if (off === -2 && t.trig) f.add(n.tg, t.trig);
   for (let k = 0; k < K; k++) f.add(n.c(k), t.cl[k]!);
 }
@@ -304,35 +329,57 @@ export function rightPairFeatures(t: TokenInfo, n1: TokenInfo, f: string[] = [])
  * The features of token i that look at more than one neighbour, or at the gazetteers: the words
  * either side together, a trigger in the three words before, gazetteer and lexicon types.
  */
-export function restPairFeatures(
+export function writeRestPairFeatures(
   info: readonly TokenInfo[],
   gaz: readonly string[] | null,
   i: number,
-  f: string[] = [],
+  f: FeatureSink,
   /** training-span flags of the sentence (see FeatureContext.spans), or null */
   sp: readonly (string | null)[] | null = null,
-): string[] {
+): void {
   // no closures here: this runs for every token tagged
   const n = info.length;
   const t = info[i]!;
   const p1 = i > 0 ? info[i - 1]! : PAD;
   const n1 = i + 1 < n ? info[i + 1]! : PAD;
-  f.push(`w-1+1=${p1.w}|${n1.w}`);
+  f.pair('w-1+1=', p1.w, n1.w);
   const win = p1.trig || (i > 1 ? info[i - 2]!.trig : '') || (i > 2 ? info[i - 3]!.trig : '');
-  if (win) f.push(`tgw=${win}`);
+  if (win) f.add('tgw=', win);
   if (gaz) {
     const g0 = gaz[i]!;
     const gp = i > 0 ? gaz[i - 1]! : '';
     const gn = i + 1 < n ? gaz[i + 1]! : '';
-    if (g0 || gp || gn) f.push(`gz=${g0}`, `gz-1=${gp}|${g0}`, `gz+1=${g0}|${gn}`);
+    if (g0 || gp || gn) {
+      f.add('gz=', g0);
+      f.pair('gz-1=', gp, g0);
+      f.pair('gz+1=', g0, gn);
+    }
   }
   if (sp) {
     const s0 = sp[i] ?? '';
     const sprev = (i > 0 && sp[i - 1]) || '';
     const snext = (i + 1 < n && sp[i + 1]) || '';
-    if (s0 || sprev || snext) f.push(`sp=${s0}`, `sp-1=${sprev}|${s0}`, `sp+1=${s0}|${snext}`);
+    if (s0 || sprev || snext) {
+      f.add('sp=', s0);
+      f.pair('sp-1=', sprev, s0);
+      f.pair('sp+1=', s0, snext);
+    }
   }
-  if (t.lx || p1.lx || n1.lx) f.push(`lx=${t.lx}`, `lx-1=${p1.lx}|${t.lx}`, `lx+1=${t.lx}|${n1.lx}`);
+  if (t.lx || p1.lx || n1.lx) {
+    f.add('lx=', t.lx);
+    f.pair('lx-1=', p1.lx, t.lx);
+    f.pair('lx+1=', t.lx, n1.lx);
+  }
+}
+
+export function restPairFeatures(
+  info: readonly TokenInfo[],
+  gaz: readonly string[] | null,
+  i: number,
+  f: string[] = [],
+  sp: readonly (string | null)[] | null = null,
+): string[] {
+  writeRestPairFeatures(info, gaz, i, new StringSink(f), sp);
   return f;
 }
 

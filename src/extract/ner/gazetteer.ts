@@ -42,27 +42,56 @@ export function buildGazetteer(entries: Iterable<{ name: string; type: string }>
   return { byFirst, maxLen };
 }
 
+/** What matching needs of one word: its normalised form and the entry lists it may start. */
+interface WordKeys {
+  norm: string;
+  /** byFirst lists of the word's readings (whole, article off, bare clitic off), in that order */
+  lists: readonly (readonly { words: string[]; type: string }[])[];
+}
+const NO_LISTS: WordKeys['lists'] = [];
+const keyMemo = new WeakMap<Gazetteer, Map<string, WordKeys>>();
+const KEY_MEMO_MAX = 100_000;
+
+function wordKeys(gaz: Gazetteer, memo: Map<string, WordKeys>, word: string): WordKeys {
+  let k = memo.get(word);
+  if (k) return k;
+  const w = lightNormalizeWord(word);
+  const s = stripProclitics(w, noVocab);
+  const firsts = new Set([w, s.stem]);
+  // bare clitics (و ب ل ك ف) before a name: «وبغداد» → «بغداد»
+  if (!s.clitic && w.length > 3 && /^[وفبلك]/.test(w)) {
+    firsts.add(w.slice(1));
+    if (/^[وف][بلك]/.test(w) && w.length > 4) firsts.add(w.slice(2));
+  }
+  const lists: (readonly { words: string[]; type: string }[])[] = [];
+  for (const f of firsts) {
+    const list = gaz.byFirst.get(f);
+    if (list) lists.push(list);
+  }
+  k = { norm: w, lists: lists.length ? lists : NO_LISTS };
+  if (memo.size >= KEY_MEMO_MAX) memo.clear();
+  memo.set(word, k);
+  return k;
+}
+
 /** Per-word flags 'B-TYPE'/'I-TYPE' or null, from a greedy longest match left to right. */
 export function matchGazetteer(gaz: Gazetteer, words: readonly string[]): (string | null)[] {
-  const norm = words.map(lightNormalizeWord);
+  let memo = keyMemo.get(gaz);
+  if (!memo) {
+    memo = new Map();
+    keyMemo.set(gaz, memo);
+  }
+  const keys = words.map((w) => wordKeys(gaz, memo, w));
   const out: (string | null)[] = new Array(words.length).fill(null);
   let i = 0;
-  while (i < norm.length) {
-    const w = norm[i]!;
-    const s = stripProclitics(w, noVocab);
-    const firsts = new Set([w, s.stem]);
-    // bare clitics (و ب ل ك ف) before a name: «وبغداد» → «بغداد»
-    if (!s.clitic && w.length > 3 && /^[وفبلك]/.test(w)) {
-      firsts.add(w.slice(1));
-      if (/^[وف][بلك]/.test(w) && w.length > 4) firsts.add(w.slice(2));
-    }
+  while (i < keys.length) {
     let hit: { words: string[]; type: string } | undefined;
-    for (const f of firsts) {
-      for (const e of gaz.byFirst.get(f) ?? []) {
+    for (const list of keys[i]!.lists) {
+      for (const e of list) {
         if (hit && hit.words.length >= e.words.length) break;
         let ok = true;
         for (let k = 1; k < e.words.length; k++) {
-          if (norm[i + k] !== e.words[k]) {
+          if (keys[i + k]?.norm !== e.words[k]) {
             ok = false;
             break;
           }

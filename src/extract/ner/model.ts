@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { charLmCounts, charLmFromCounts } from './charlm.js';
 import type { FeatureContext, TriggerLists } from './features.js';
 import { buildTriggerMap } from './features.js';
 import { buildGazetteer } from './gazetteer.js';
@@ -75,6 +76,8 @@ interface NerModelFile {
   xclitic?: boolean;
   /** the second pass reads span-propagation hints (FeatureContext.spanHints) */
   spanHints?: boolean;
+  /** the name-likeness letter models (FeatureContext.nameLikeness): order, [n-gram, count] pairs */
+  nameLikeness?: { order: number; names: [string, number][]; common: [string, number][] };
   /** feature → [tagIndex, weight, tagIndex, weight, …] */
   weights: Record<string, number[]>;
   stage2?: { transitions: number[]; weights: Record<string, number[]> };
@@ -132,6 +135,15 @@ export function serializeModel(model: NerModel, scale = 100): string {
       : {}),
     ...(model.ctx.xclitic ? { xclitic: true } : {}),
     ...(model.ctx.spanHints ? { spanHints: true } : {}),
+    ...(model.ctx.nameLikeness
+      ? {
+          nameLikeness: {
+            order: model.ctx.nameLikeness.names.order,
+            names: charLmCounts(model.ctx.nameLikeness.names),
+            common: charLmCounts(model.ctx.nameLikeness.common),
+          },
+        }
+      : {}),
     weights,
   };
   if (model.bias) file.bias = model.bias;
@@ -166,6 +178,14 @@ export function deserializeModel(json: string): NerModel {
       ...(file.spans ? { spans: spansFrom(file.spans.map(([name, type]) => ({ name, type }))) } : {}),
       ...(file.xclitic ? { xclitic: true } : {}),
       ...(file.spanHints ? { spanHints: true } : {}),
+      ...(file.nameLikeness
+        ? {
+            nameLikeness: {
+              names: charLmFromCounts(new Map(file.nameLikeness.names), file.nameLikeness.order),
+              common: charLmFromCounts(new Map(file.nameLikeness.common), file.nameLikeness.order),
+            },
+          }
+        : {}),
     },
     triggerLists: file.triggers,
   };

@@ -111,6 +111,8 @@ export interface TrainOptions {
   xclitic?: boolean;
   /** give the second pass span-propagation hints (see FeatureContext.spanHints) */
   spanHints?: boolean;
+  /** letter models for the name-likeness features (see FeatureContext.nameLikeness) */
+  nameLikeness?: FeatureContext['nameLikeness'];
   epochs: number;
   seed: number;
   /** features seen fewer times than this in training are not learned */
@@ -179,6 +181,7 @@ export function trainPerceptron(data: readonly TrainingSentence[], opts: TrainOp
     ...(opts.spans ? { spans: opts.spans } : {}),
     ...(opts.xclitic ? { xclitic: true } : {}),
     ...(opts.spanHints ? { spanHints: true } : {}),
+    ...(opts.nameLikeness ? { nameLikeness: opts.nameLikeness } : {}),
   };
 
   // pass 1: feature frequencies; pass 2: ids for those frequent enough

@@ -64,17 +64,17 @@ function feed(s: string, from: number, to: number): void {
   hb = b;
 }
 
-/** Open-addressing table: (hash a, hash b) → row. */
+/**
+ * Open-addressing table: (hash a, hash b) → row. The three are stored side by side in one array
+ * (a slot is 16 bytes), so a lookup touches one cache line, not three.
+ */
 export class FeatureTable {
-  private readonly a: Int32Array;
-  private readonly b: Int32Array;
-  private readonly rows: Int32Array;
+  private readonly slots: Int32Array;
   private readonly mask: number;
 
   private constructor(size: number) {
-    this.a = new Int32Array(size);
-    this.b = new Int32Array(size);
-    this.rows = new Int32Array(size).fill(-1);
+    this.slots = new Int32Array(size * 4);
+    for (let i = 0; i < size; i++) this.slots[i * 4 + 2] = -1;
     this.mask = size - 1;
   }
 
@@ -83,27 +83,29 @@ export class FeatureTable {
     let size = 1024;
     while (size < features.size * 2) size *= 2;
     const t = new FeatureTable(size);
+    const slots = t.slots;
     for (const [f, row] of features) {
       begin();
       feed(f, 0, f.length);
       if (t.find() >= 0) return null;
       let i = ha & t.mask;
-      while (t.rows[i]! >= 0) i = (i + 1) & t.mask;
-      t.a[i] = ha;
-      t.b[i] = hb;
-      t.rows[i] = row;
+      while (slots[i * 4 + 2]! >= 0) i = (i + 1) & t.mask;
+      slots[i * 4] = ha;
+      slots[i * 4 + 1] = hb;
+      slots[i * 4 + 2] = row;
     }
     return t;
   }
 
   /** The row of the feature hashed so far, or −1. */
   find(): number {
-    const mask = this.mask;
+    const { mask, slots } = this;
     let i = ha & mask;
     for (;;) {
-      const r = this.rows[i]!;
+      const at = i * 4;
+      const r = slots[at + 2]!;
       if (r < 0) return -1;
-      if (this.a[i] === ha && this.b[i] === hb) return r;
+      if (slots[at] === ha && slots[at + 1] === hb) return r;
       i = (i + 1) & mask;
     }
   }

@@ -6,13 +6,13 @@ import {
   gazetteerTypes,
   NEIGHBOUR_OFFSETS,
   PAD_INFO,
-  restPairFeatures,
   spanFlags,
   type TokenInfo,
   tokenInfo,
   writeLeftPairFeatures,
   writeLocalFeatures,
   writeNeighbourFeatures,
+  writeRestPairFeatures,
   writeRightPairFeatures,
 } from './features.js';
 import type { DecodeBias, NerModel, NerWeights } from './model.js';
@@ -49,7 +49,9 @@ interface WordCache {
    * first word (its right-pair features), then T for the second (its left-pair features). Keys
    * use START / END for the sentence edges.
    */
-  bigrams: Map<string, Float32Array>;
+  bigrams: Map<string, Map<string, Float32Array>>;
+  /** entries in `bigrams` */
+  bigramCount: number;
 }
 const wordCache = new WeakMap<NerWeights, WordCache>();
 const MAX_CACHED = 200_000;
@@ -81,6 +83,7 @@ function cacheFor(w: NerWeights, T: number, ctx: FeatureContext): WordCache {
       words: new Map(),
       pad: makeEntry(sink, T, PAD_INFO, ctx.clusters?.length ?? 0, false),
       bigrams: new Map(),
+      bigramCount: 0,
     };
     wordCache.set(w, c);
   }
@@ -106,14 +109,24 @@ function bigramEntry(
   b: string,
   bi: TokenInfo,
 ): Float32Array {
-  const key = `${a}\u0001${b}`;
-  let e = c.bigrams.get(key);
+  // nested maps: no key string to build per token
+  let after = c.bigrams.get(a);
+  let e = after?.get(b);
   if (e) return e;
   e = new Float32Array(2 * T);
   if (a !== START) writeRightPairFeatures(ai, bi, c.sink.into(e, 0));
   if (b !== END) writeLeftPairFeatures(ai, bi, a === START, c.sink.into(e, T));
-  if (c.bigrams.size >= MAX_BIGRAMS) c.bigrams.clear();
-  c.bigrams.set(key, e);
+  if (c.bigramCount >= MAX_BIGRAMS) {
+    c.bigrams.clear();
+    c.bigramCount = 0;
+    after = undefined;
+  }
+  if (!after) {
+    after = new Map();
+    c.bigrams.set(a, after);
+  }
+  after.set(b, e);
+  c.bigramCount++;
   return e;
 }
 
@@ -124,10 +137,8 @@ function decode(
   words: readonly string[],
   gazetteer?: readonly (string | null)[],
   extra?: readonly (readonly string[])[],
-  /** pair features per token, when already built by another pass over the same sentence */
-  pairs?: string[][],
-  /** training-span flags given by the trainer (jackknifed); default: matched from ctx */
-  spans?: readonly (string | null)[],
+  /** training-span flags (the trainer's jackknifed ones, or another pass's); default: from ctx */
+  spans?: readonly (string | null)[] | null,
   /** subtracted from every token's O score (see NerModel.oBias) */
   oBias = 0,
 ): string[] {
@@ -149,8 +160,7 @@ function decode(
     info[i] = e.info;
   }
   const gaz = gazetteerTypes(gazetteer, n);
-  const pi0 = pairs?.[0];
-  const sp = pi0?.length ? null : (spans ?? spanFlags(ctx, words));
+  const sp = spans === undefined ? spanFlags(ctx, words) : spans;
   const em = new Float32Array(n * T);
   // pair features from the bigram memo: bigram (i-1, i) adds to token i-1 and token i
   for (let i = 0; i <= n; i++) {
@@ -166,7 +176,6 @@ function decode(
       for (let t = 0; t < T; t++) em[at + t]! += e[T + t]!;
     }
   }
-  let feats: string[] = [];
   for (let i = 0; i < n; i++) {
     const at = i * T;
     const local = entries[i]!.local;
@@ -177,14 +186,7 @@ function decode(
       const o = j * T;
       for (let t = 0; t < T; t++) em[at + t]! += near[o + t]!;
     }
-    const pi = pairs?.[i];
-    if (pi?.length) feats = pi;
-    else {
-      feats = [];
-      restPairFeatures(info, gaz, i, feats, sp);
-      if (pairs) pairs[i] = feats;
-    }
-    sumInto(cache.sink, feats, em, at);
+    writeRestPairFeatures(info, gaz, i, cache.sink.into(em, at), sp);
     const x = extra?.[i];
     if (x) sumInto(cache.sink, x, em, at);
     if (oBias) em[at + oAt]! -= oBias;
@@ -201,7 +203,7 @@ export function tagFirstPass(
   spans?: readonly (string | null)[],
   oBias = 0,
 ): string[] {
-  return decode(model, model.tags, model.ctx, words, gazetteer, undefined, undefined, spans, oBias);
+  return decode(model, model.tags, model.ctx, words, gazetteer, undefined, spans, oBias);
 }
 
 /**
@@ -218,28 +220,18 @@ export function tagDocumentWithModel(
   consistency: ConsistencyOptions | false = {},
 ): NerResult[] {
   const s2 = model.stage2;
-  // the pair features are the same strings in both passes: built once, looked up twice
-  const pairs: string[][][] = sentences.map(() => []);
+  // the training-span flags are the same in both passes: matched once
+  const spans = sentences.map((ws) => spanFlags(model.ctx, ws));
   const b1 = s2 ? (bias.first ?? 0) : (bias.final ?? 0);
   const first = sentences.map((ws, j) =>
-    decode(
-      model,
-      model.tags,
-      model.ctx,
-      ws,
-      gazetteers?.[j],
-      undefined,
-      s2 ? pairs[j] : undefined,
-      undefined,
-      b1,
-    ),
+    decode(model, model.tags, model.ctx, ws, gazetteers?.[j], undefined, spans[j], b1),
   );
   let final = first;
   if (s2) {
     const hints = model.ctx.spanHints ? propagateSpans(sentences, first) : undefined;
     const doc = documentFeatures(sentences, first, model.ctx, undefined, hints);
     final = sentences.map((ws, j) =>
-      decode(s2, model.tags, model.ctx, ws, gazetteers?.[j], doc[j], pairs[j], undefined, bias.final ?? 0),
+      decode(s2, model.tags, model.ctx, ws, gazetteers?.[j], doc[j], spans[j], bias.final ?? 0),
     );
   }
   if (consistency) final = propagateSpans(sentences, final, consistency);
