@@ -1,7 +1,8 @@
 /**
  * Scores the committed NER model (data/models/ner-ar.json.gz) on the ANERcorp (CAMeL split)
  * and AQMAR test sets: CoNLL entity-level precision/recall/F1 (exact span and type), overall
- * and per type, with and without ANERGazet gazetteer flags, plus tagging throughput.
+ * and per type, with no gazetteer flags, with ANERGazet's, and with ANERGazet's plus the names
+ * of the shipped knowledge base (data/kb, what Marsad itself knows), plus tagging throughput.
  *
  *   npm run eval:ner              # table
  *   npm run eval:ner -- --json    # machine-readable
@@ -17,6 +18,7 @@ import { loadAnergazet } from '../scripts/train-ner.js';
 import {
   AQMAR_TYPES,
   type ConllScore,
+  kbNameEntries,
   loadNerModel,
   matchGazetteer,
   parseConll,
@@ -24,6 +26,7 @@ import {
   type TaggedSentence,
 } from '../src/extract/ner/index.js';
 import { tagDocumentWithModel, tagWithModel } from '../src/extract/ner/tagger.js';
+import { loadKnowledgeBase, SHIPPED_KB_DIR } from '../src/kb/index.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = join(ROOT, '..', 'shared', 'data');
@@ -42,11 +45,17 @@ function main(): void {
   }
   const model = loadNerModel();
   // the gazetteer's clean-up uses training labels only (see loadAnergazet)
-  const gaz = loadAnergazet(join(DATA, 'anergazet'), parseConll(readFileSync(ANER_TRAIN, 'utf8')));
+  const anerTrain = parseConll(readFileSync(ANER_TRAIN, 'utf8'));
+  const kbNames = kbNameEntries(loadKnowledgeBase({ dirs: [SHIPPED_KB_DIR] }).entities.values());
+  const gazetteers = {
+    ANERGazet: loadAnergazet(join(DATA, 'anergazet'), anerTrain),
+    'ANERGazet+KB': loadAnergazet(join(DATA, 'anergazet'), anerTrain, kbNames),
+  };
   const results: {
     set: string;
     mode: string;
-    gazetteer: boolean;
+    /** which name lists flagged the words: 'none', 'ANERGazet' or 'ANERGazet+KB' */
+    gazetteer: string;
     score: ConllScore;
   }[] = [];
   const speed: { set: string; mode: string; tokens: number; seconds: number; tokensPerSecond: number }[] = [];
@@ -55,11 +64,11 @@ function main(): void {
     const sents: TaggedSentence[] = parseConll(readFileSync(t.path, 'utf8'), t.map);
     const words = sents.map((s) => s.words);
     const gold = sents.map((s) => s.tags);
-    const flags = words.map((ws) => matchGazetteer(gaz, ws));
-    for (const g of [false, true]) {
-      const doc = tagDocumentWithModel(model, words, g ? flags : undefined).map((r) => r.tags);
+    for (const [g, gaz] of [['none', null] as const, ...Object.entries(gazetteers)]) {
+      const flags = gaz ? words.map((ws) => matchGazetteer(gaz, ws)) : undefined;
+      const doc = tagDocumentWithModel(model, words, flags).map((r) => r.tags);
       results.push({ set: t.name, mode: 'document', gazetteer: g, score: scoreConll(gold, doc) });
-      const one = words.map((ws, j) => tagWithModel(model, ws, g ? flags[j] : undefined).tags);
+      const one = words.map((ws, j) => tagWithModel(model, ws, flags?.[j]).tags);
       results.push({ set: t.name, mode: 'sentence', gazetteer: g, score: scoreConll(gold, one) });
     }
     // throughput: tagging only (features + Viterbi), one core, after a warm-up run (so the
@@ -84,7 +93,7 @@ function main(): void {
   console.log(`model: ${model.header.description}`);
   console.log(`trained ${model.header.created}: ${JSON.stringify(model.header.settings)}\n`);
   console.log(
-    `${'set'.padEnd(14)} ${'mode'.padEnd(9)} gaz  ${'type'.padEnd(7)}      P      R     F1   gold  pred  ok`,
+    `${'set'.padEnd(14)} ${'mode'.padEnd(9)} ${'gazetteer'.padEnd(12)} ${'type'.padEnd(7)}      P      R     F1   gold  pred  ok`,
   );
   for (const r of results) {
     const rows: [string, ConllScore['overall']][] = [
@@ -93,7 +102,7 @@ function main(): void {
     ];
     for (const [type, p] of rows) {
       console.log(
-        `${r.set.padEnd(14)} ${r.mode.padEnd(9)} ${r.gazetteer ? 'yes' : 'no '}  ${type.padEnd(7)} ${pc(p.precision)} ${pc(p.recall)} ${pc(p.f1)} ${String(p.gold).padStart(6)} ${String(p.predicted).padStart(5)} ${String(p.correct).padStart(4)}`,
+        `${r.set.padEnd(14)} ${r.mode.padEnd(9)} ${r.gazetteer.padEnd(12)} ${type.padEnd(7)} ${pc(p.precision)} ${pc(p.recall)} ${pc(p.f1)} ${String(p.gold).padStart(6)} ${String(p.predicted).padStart(5)} ${String(p.correct).padStart(4)}`,
       );
     }
   }

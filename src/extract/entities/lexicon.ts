@@ -22,6 +22,8 @@ export interface EntityLexicon {
   readonly bullets: ReadonlySet<string>;
   readonly bylineCues: ReadonlySet<string>;
   readonly notNames: ReadonlySet<string>;
+  /** Words of descriptive names («شركة», «نادي»): such KB forms are never guessed as variants. */
+  readonly descriptiveWords: ReadonlySet<string>;
   readonly directions: ReadonlySet<string>;
   readonly affiliation: ReadonlySet<string>;
   /** One-word names that are also common nouns (القاعدة) → the next words that make them the noun. */
@@ -53,6 +55,7 @@ export function buildLexicon(data: typeof raw = raw): EntityLexicon {
     bullets: new Set(data.furniture.bullets),
     bylineCues: set(data.furniture.bylineCues),
     notNames: set(data.notNames.words),
+    descriptiveWords: set(data.descriptiveWords.words),
     directions: set(data.directions.words),
     affiliation: set(data.affiliation.words),
     commonNounNames: new Map(

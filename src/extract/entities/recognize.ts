@@ -1,6 +1,7 @@
 import type { KbEntity } from '../../kb/index.js';
 import type { EntityKind, EntityType, Span } from '../../model/index.js';
 import { normalizeForMatch } from '../../text/index.js';
+import { normalizeWord } from '../ner/index.js';
 import { type EntityResources, mayStartVariant, variantOf } from './resources.js';
 import { tagNames } from './tagger-names.js';
 import { type Reading, type Word, type WordStream, wordStream } from './words.js';
@@ -587,6 +588,12 @@ export interface RecognizeOptions {
   readonly tagger?: boolean;
 }
 
+/** Seen at least twice in the tagger's training text (an ordinary word, or a name it knows). */
+function knownWord(res: EntityResources, text: string): boolean {
+  const vocab = res.ner?.ctx.vocab;
+  return vocab !== undefined && (vocab.get(normalizeWord(text)) ?? 0) >= 2;
+}
+
 /** All entity mentions of a cleaned text, in text order, without overlaps. */
 export function recognizeMentions(
   res: EntityResources,
@@ -643,15 +650,19 @@ export function recognizeMentions(
     if (c && !covered.subarray(c.firstWord, c.endWord).some(Boolean)) add(c);
   }
 
-  // 3. Spelling variants of KB names (one word, or two written apart: «تين زاوتين»).
+  // 3. Spelling variants of KB names (one word, or two written apart: «تين زاوتين»), for words
+  // the tagger's training text did not see repeatedly: a new spelling of a name is a rare word;
+  // «مصالح», «بينهما» and «الحاسمة» are words whose skeletons happen to be those of names.
   for (let i = 0; i < words.length; i++) {
-    if (covered[i] || words[i]!.furniture) continue;
+    if (covered[i] || words[i]!.furniture || knownWord(res, words[i]!.text)) continue;
     const w = words[i]!;
     // «بالقرار» is ب + ال + قرار: never read the whole word as a name («بلغاريا»)
     const cliticked = /^[وف]?[بلك]ال|^[وف]ال|^[وف]?لل/u.test(w.text.replace(MARKS, ''));
     for (const r of w.readings) {
       if (res.demonymForms.has(r.key)) break;
       if (cliticked && r.start === 0) continue;
+      // a KB name as written was the exact matcher's to take or leave («القاعدة العسكرية»)
+      if (res.aliases.get(r.key)) continue;
       let id = variantOf(res, r.key, context);
       let end = i + 1;
       const next = words[i + 1];
@@ -661,6 +672,7 @@ export function recognizeMentions(
         next &&
         !next.barrier &&
         !covered[i + 1] &&
+        !knownWord(res, next.text) &&
         r.key.length >= 3 &&
         next.norm.length >= 3 &&
         mayStartVariant(res, r.key)

@@ -2,7 +2,7 @@ import { type AliasIndex, buildAliasIndex, type KbEntity, type KnowledgeBase } f
 import { normalizeForMatch, tokenize } from '../../text/index.js';
 import type { NerModel } from '../ner/index.js';
 import { defaultLexicon, type EntityLexicon } from './lexicon.js';
-import { letterCount, skeleton, skeletonParts } from './skeleton.js';
+import { letterCount, skeleton, skeletonParts, spellingLetters, vowelEdits } from './skeleton.js';
 
 // Everything recognition and linking look up, built once per knowledge base: the alias index
 // keyed like the word stream (normalised words joined by one space, dashes dropped), its word
@@ -13,7 +13,21 @@ export interface SkeletonEntry {
   readonly id: string;
   /** Long vowels inside the form: a variant differs by at most one («تينزواتين» vs «تين زاوتين»). */
   readonly vowels: number;
+  /** The form ends in ي: a variant does too (else «تكتيكي», tactical, would be «تيك توك»). */
+  readonly finalYa: boolean;
+  /** spellingLetters(form), for the vowel-edit check */
+  readonly letters: string;
 }
+
+/**
+ * Vowel edits a guessed variant may have: one in a short name, two from seven letters on (the
+ * article not counted: «السعادة» is not «السعودية»).
+ */
+const maxVowelEdits = (letters: string): number =>
+  letters.length - (letters.startsWith('ال') ? 2 : 0) >= 7 ? 2 : 1;
+
+const DIGITS = /[0-9\u0660-\u0669\u06f0-\u06f9]/u;
+const endsInYa = (s: string): boolean => normalizeForMatch(s).trimEnd().endsWith('ي');
 
 export interface EntityResources {
   readonly kb: KnowledgeBase;
@@ -30,6 +44,8 @@ export interface EntityResources {
   /** Country id → its army (kind military, named «الجيش …» / «جيش …» in the KB). */
   readonly armies: ReadonlyMap<string, string>;
   readonly skeletons: ReadonlyMap<string, readonly SkeletonEntry[]>;
+  /** every prefix of every key of `skeletons` (see mayStartVariant) */
+  readonly skeletonPrefixes: ReadonlySet<string>;
   /** KB load order: the first-listed entity wins an ambiguous alias when the text does not decide. */
   readonly order: ReadonlyMap<string, number>;
   readonly ner: NerModel | undefined;
@@ -61,7 +77,28 @@ export interface ResourceOptions {
   readonly ner?: NerModel;
 }
 
+/**
+ * Whether other spellings of a KB form may be guessed from its skeleton: a name, not a
+ * description. A form with a digit («مجموعة 5+1»: the digits fall out of the skeleton) or a
+ * descriptive word («شركة ياهو», «نادي الهلال», «موقع …») is matched as written only; its
+ * skeleton would be that of ordinary words («شركائها», «ومجموعة»).
+ */
+function guessable(form: string, lexicon: EntityLexicon): boolean {
+  // Latin letters fall out of the skeleton too («DW عربية» would be «عربية»)
+  if (DIGITS.test(form) || /[A-Za-z]/.test(form)) return false;
+  return !normalizeForMatch(form)
+    .split(/\s+/u)
+    .some((w) => lexicon.descriptiveWords.has(w));
+}
+
+function prefixesOf(keys: Iterable<string>): Set<string> {
+  const out = new Set<string>(['']);
+  for (const key of keys) for (let n = 1; n <= key.length; n++) out.add(key.slice(0, n));
+  return out;
+}
+
 export function buildEntityResources(kb: KnowledgeBase, options: ResourceOptions = {}): EntityResources {
+  const lexicon = options.lexicon ?? defaultLexicon();
   const aliases = buildAliasIndex(kb, nameKey);
   const prefixes = new Set<string>();
   for (const key of aliases.keys()) {
@@ -97,17 +134,18 @@ export function buildEntityResources(kb: KnowledgeBase, options: ResourceOptions
       if (named) armies.set(e.country, e.id);
     }
     for (const f of arabicForms(e)) {
-      if (letterCount(f) < 5) continue;
+      if (letterCount(f) < 5 || !guessable(f, lexicon)) continue;
       const key = skeleton(f);
       if (key.length < 4) continue;
       const list = skeletons.get(key) ?? [];
-      if (!list.some((x) => x.id === e.id)) list.push({ id: e.id, vowels: innerVowels(f) });
+      if (!list.some((x) => x.id === e.id))
+        list.push({ id: e.id, vowels: innerVowels(f), finalYa: endsInYa(f), letters: spellingLetters(f) });
       skeletons.set(key, list);
     }
   }
   return {
     kb,
-    lexicon: options.lexicon ?? defaultLexicon(),
+    lexicon,
     aliases,
     prefixes,
     demonyms,
@@ -115,6 +153,7 @@ export function buildEntityResources(kb: KnowledgeBase, options: ResourceOptions
     demonymForms,
     armies,
     skeletons,
+    skeletonPrefixes: prefixesOf(skeletons.keys()),
     order,
     ner: options.ner,
     initials,
@@ -144,7 +183,14 @@ function variantCandidates(res: EntityResources, surface: string): readonly stri
     const list = res.skeletons.get(parts.skeleton);
     if (list) {
       const v = innerVowels(surface);
-      ids = [...new Set(list.filter((x) => Math.abs(x.vowels - v) <= 1).map((x) => x.id))];
+      const ya = endsInYa(surface);
+      const letters = spellingLetters(surface);
+      const close = (x: SkeletonEntry) =>
+        Math.abs(x.vowels - v) <= 1 &&
+        x.finalYa === ya &&
+        vowelEdits(letters, x.letters) <=
+          maxVowelEdits(letters.length < x.letters.length ? letters : x.letters);
+      ids = [...new Set(list.filter(close).map((x) => x.id))];
     }
   }
   if (memo.size >= VARIANT_MEMO_MAX) memo.clear();
@@ -152,33 +198,26 @@ function variantCandidates(res: EntityResources, surface: string): readonly stri
   return ids;
 }
 
-const skeletonPrefixes = new WeakMap<
-  EntityResources,
-  { prefixes: Set<string>; memo: Map<string, boolean> }
->();
-
 /**
  * Whether a name that starts with `first` (a word, another written apart after it) can be a
  * variant of a KB name at all: the skeleton of «تين» + «زاوتين» starts with the skeleton of
  * «تين», so unless some KB skeleton starts with it, the pair need not be tried.
  */
 export function mayStartVariant(res: EntityResources, first: string): boolean {
-  let c = skeletonPrefixes.get(res);
-  if (!c) {
-    const prefixes = new Set<string>(['']);
-    for (const key of res.skeletons.keys())
-      for (let n = 1; n <= key.length; n++) prefixes.add(key.slice(0, n));
-    c = { prefixes, memo: new Map() };
-    skeletonPrefixes.set(res, c);
+  let memo = startMemo.get(res);
+  if (!memo) {
+    memo = new Map();
+    startMemo.set(res, memo);
   }
-  let ok = c.memo.get(first);
+  let ok = memo.get(first);
   if (ok === undefined) {
-    ok = c.prefixes.has(skeleton(first));
-    if (c.memo.size >= VARIANT_MEMO_MAX) c.memo.clear();
-    c.memo.set(first, ok);
+    ok = res.skeletonPrefixes.has(skeleton(first));
+    if (memo.size >= VARIANT_MEMO_MAX) memo.clear();
+    memo.set(first, ok);
   }
   return ok;
 }
+const startMemo = new WeakMap<EntityResources, Map<string, boolean>>();
 
 /**
  * The KB entity a name not in the KB is a spelling variant of, when exactly one entity has a form

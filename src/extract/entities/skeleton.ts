@@ -73,6 +73,60 @@ export function skeletonParts(s: string): { skeleton: string; bareLetters: numbe
   };
 }
 
+/** The letters a transliteration comparison sees: g-class folded, doubled letters collapsed. */
+export function spellingLetters(s: string): string {
+  const ls = letterCodes(normalizeForMatch(s));
+  let out = '';
+  let last = -1;
+  for (const c of ls) {
+    if (c !== last) out += String.fromCharCode(c);
+    last = c;
+  }
+  return out;
+}
+
+const isVowel = (c: number): boolean => c === ALEF || c === WAW || c === YEH;
+
+/**
+ * How many long vowels must be put in, taken out or changed to turn one spelling into the other
+ * (the consonants must agree: Infinity if not). Spellings of one foreign name differ by one or two
+ * («كمارا» / «كامارا» 1, «تينزواتين» / «تينزاوتين» 2); an ordinary word that shares a name's
+ * consonants usually by more («تركها» / «تركيه» 2 in five letters, «أشبالها» / «إشبيلية» 3).
+ */
+export function vowelEdits(a: string, b: string): number {
+  const n = a.length;
+  const m = b.length;
+  if (m + 1 > rowA.length) {
+    rowA = new Float64Array(m + 1);
+    rowB = new Float64Array(m + 1);
+  }
+  let prev = rowA;
+  let cur = rowB;
+  prev[0] = 0;
+  for (let j = 1; j <= m; j++)
+    prev[j] = isVowel(b.charCodeAt(j - 1)) ? prev[j - 1]! + 1 : Number.POSITIVE_INFINITY;
+  for (let i = 1; i <= n; i++) {
+    const ca = a.charCodeAt(i - 1);
+    const va = isVowel(ca);
+    cur[0] = va ? prev[0]! + 1 : Number.POSITIVE_INFINITY;
+    for (let j = 1; j <= m; j++) {
+      const cb = b.charCodeAt(j - 1);
+      const vb = isVowel(cb);
+      let best = ca === cb ? prev[j - 1]! : va && vb ? prev[j - 1]! + 1 : Number.POSITIVE_INFINITY;
+      if (va && prev[j]! + 1 < best) best = prev[j]! + 1;
+      if (vb && cur[j - 1]! + 1 < best) best = cur[j - 1]! + 1;
+      cur[j] = best;
+    }
+    const t = prev;
+    prev = cur;
+    cur = t;
+  }
+  return prev[m]!;
+}
+// the two rows of the edit table, reused (names are short)
+let rowA = new Float64Array(32);
+let rowB = new Float64Array(32);
+
 // Arabic letters → ASCII, for readable minted ids («وسيم نصر» → «wsym-nsr»).
 const LATIN: Record<string, string> = {
   ا: 'a',

@@ -112,6 +112,28 @@ export function matchGazetteer(gaz: Gazetteer, words: readonly string[]): (strin
   return out;
 }
 
+const KB_TYPE: Record<string, string> = { person: 'PERS', organization: 'ORG', location: 'LOC' };
+
+/**
+ * Gazetteer entries from knowledge-base entities (data/kb): every Arabic name and alias, typed
+ * PERS / ORG / LOC, so the tagger's gazetteer features can use what the KB knows.
+ */
+export function kbNameEntries(
+  entities: Iterable<{
+    readonly type: string;
+    readonly name_ar: string;
+    readonly aliases_ar: readonly string[];
+  }>,
+): { name: string; type: string }[] {
+  const out: { name: string; type: string }[] = [];
+  for (const e of entities) {
+    const type = KB_TYPE[e.type];
+    if (!type) continue;
+    for (const name of [e.name_ar, ...e.aliases_ar]) out.push({ name, type });
+  }
+  return out;
+}
+
 /**
  * Reads a list in ANERGazet's format (one name per line; `====` lines separate groups of
  * variants) into gazetteer entries of one type.

@@ -10,7 +10,7 @@ export { AQMAR_TYPES, parseConll, scoreConll } from './conll.js';
 export type { FeatureContext, TriggerLists } from './features.js';
 export { buildTriggerMap, sentenceFeatures } from './features.js';
 export type { Gazetteer } from './gazetteer.js';
-export { buildGazetteer, matchGazetteer, parseNameList } from './gazetteer.js';
+export { buildGazetteer, kbNameEntries, matchGazetteer, parseNameList } from './gazetteer.js';
 export type { NerModel, NerModelHeader } from './model.js';
 export { deserializeModel, readModelFile, saveModel, serializeModel } from './model.js';
 export { lightNormalizeWord, normalizeWord, stripProclitics, wordShape } from './normalize.js';

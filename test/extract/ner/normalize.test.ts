@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildGazetteer,
+  kbNameEntries,
   lightNormalizeWord,
   matchGazetteer,
   normalizeWord,
@@ -56,6 +57,47 @@ describe('gazetteer', () => {
   ]);
   it('matches longest first, through proclitics, as B-/I- flags', () => {
     expect(matchGazetteer(gaz, ['قالت', 'للأمم', 'المتحدة', 'في', 'ونيامي'])).toEqual([
+      null,
+      'B-ORG',
+      'I-ORG',
+      null,
+      'B-LOC',
+    ]);
+  });
+
+  it('prefers the longer of two names that start at the same word, on every call', () => {
+    const two = buildGazetteer([
+      { name: 'البنك', type: 'ORG' },
+      { name: 'البنك الدولي', type: 'ORG' },
+      { name: 'الدولي', type: 'LOC' },
+    ]);
+    const words = ['وقال', 'البنك', 'الدولي', 'إن'];
+    const expected = [null, 'B-ORG', 'I-ORG', null];
+    expect(matchGazetteer(two, words)).toEqual(expected);
+    expect(matchGazetteer(two, words)).toEqual(expected);
+    // the per-word memo belongs to one gazetteer: another list reads the same words afresh
+    expect(matchGazetteer(gaz, words)).toEqual([null, null, null, null]);
+    expect(matchGazetteer(two, ['البنك'])).toEqual(['B-ORG']);
+  });
+
+  it('takes every Arabic name of knowledge-base entities, typed for the tagger', () => {
+    const entries = kbNameEntries([
+      { type: 'organization', name_ar: 'البنك الدولي', aliases_ar: ['البنك العالمي'] },
+      { type: 'person', name_ar: 'أسيمي غويتا', aliases_ar: ['غويتا'] },
+      { type: 'location', name_ar: 'كيدال', aliases_ar: [] },
+    ]);
+    expect(entries).toEqual([
+      { name: 'البنك الدولي', type: 'ORG' },
+      { name: 'البنك العالمي', type: 'ORG' },
+      { name: 'أسيمي غويتا', type: 'PERS' },
+      { name: 'غويتا', type: 'PERS' },
+      { name: 'كيدال', type: 'LOC' },
+    ]);
+    const kb = buildGazetteer(entries);
+    expect(matchGazetteer(kb, ['التقى', 'غويتا', 'وفدا', 'من', 'للبنك', 'العالمي', 'في', 'كيدال'])).toEqual([
+      null,
+      'B-PERS',
+      null,
       null,
       'B-ORG',
       'I-ORG',

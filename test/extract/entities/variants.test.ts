@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { spellingLetters, vowelEdits } from '../../../src/extract/entities/skeleton.js';
+import { buildEntityResources, linkMentions, recognizeMentions } from '../../../src/extract/index.js';
+import { loadKnowledgeBase, SHIPPED_KB_DIR } from '../../../src/kb/index.js';
+import { splitSentences } from '../../../src/text/index.js';
+
+// Sentences written for these tests. Spelling variants of KB names are guessed from consonant
+// skeletons; the guesses must still find new spellings of names, and leave ordinary words alone.
+const res = buildEntityResources(loadKnowledgeBase({ dirs: [SHIPPED_KB_DIR] }));
+const ids = (text: string) =>
+  linkMentions(res, recognizeMentions(res, text, splitSentences(text))).map((e) => e.id);
+
+describe('vowel edits between two spellings', () => {
+  const edits = (a: string, b: string) => vowelEdits(spellingLetters(a), spellingLetters(b));
+  it('count long vowels put in, taken out or changed', () => {
+    expect(edits('فاجنر', 'فاغنر')).toBe(0);
+    expect(edits('كمارا', 'كامارا')).toBe(1);
+    expect(edits('تينزواتين', 'تين زاوتين')).toBe(2);
+    expect(edits('تركها', 'تركية')).toBe(2);
+  });
+  it('are infinite when a consonant differs', () => {
+    expect(edits('فاغنر', 'فاغنم')).toBe(Number.POSITIVE_INFINITY);
+  });
+});
+
+describe('spelling variants of KB names', () => {
+  it('are still found for new spellings of a name', () => {
+    expect(ids('وصلت قوات فاقنر إلى تينزواتين أمس.')).toEqual(expect.arrayContaining(['ent-wagner']));
+  });
+
+  it('are not guessed from descriptive or numbered KB forms', () => {
+    // «شركة ياهو» and «مجموعة 5+1» would have the skeletons of «شركائها» and «مجموعة»
+    expect(ids('التقى الوزير شركائها في العاصمة.')).not.toContain('ent-yahoo');
+    expect(ids('وصلت مجموعة من الجنود إلى المدينة.')).not.toContain('ent-p5-plus-1');
+  });
+
+  it('do not turn ordinary words into names', () => {
+    expect(ids('وصف القائد الهجوم بأنه تكتيكي ونوعي.')).not.toContain('ent-tiktok');
+    expect(ids('قال إن الأمر تركها للحكومة.')).not.toContain('ent-turkey');
+    expect(ids('عبر الناس عن السعادة بعد الاتفاق.')).not.toContain('ent-saudi-arabia');
+  });
+});
