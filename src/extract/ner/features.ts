@@ -345,42 +345,27 @@ export function writeRestPairFeatures(
   f.pair('w-1+1=', p1.w, n1.w);
   const win = p1.trig || (i > 1 ? info[i - 2]!.trig : '') || (i > 2 ? info[i - 3]!.trig : '');
   if (win) f.add('tgw=', win);
-  if (gaz) {
-    const g0 = gaz[i]!;
-    const gp = i > 0 ? gaz[i - 1]! : '';
-    const gn = i + 1 < n ? gaz[i + 1]! : '';
-    if (g0 || gp || gn) {
-      f.add('gz=', g0);
-      f.pair('gz-1=', gp, g0);
-      f.pair('gz+1=', g0, gn);
-    }
-  }
-  if (sp) {
-    const s0 = sp[i] ?? '';
-    const sprev = (i > 0 && sp[i - 1]) || '';
-    const snext = (i + 1 < n && sp[i + 1]) || '';
-    if (s0 || sprev || snext) {
-      f.add('sp=', s0);
-      f.pair('sp-1=', sprev, s0);
-      f.pair('sp+1=', s0, snext);
-    }
-  }
-  if (t.lx || p1.lx || n1.lx) {
-    f.add('lx=', t.lx);
-    f.pair('lx-1=', p1.lx, t.lx);
-    f.pair('lx+1=', t.lx, n1.lx);
-  }
+  if (gaz) writeFlagTriple(f, GZ, i > 0 ? gaz[i - 1]! : '', gaz[i]!, i + 1 < n ? gaz[i + 1]! : '');
+  if (sp) writeFlagTriple(f, SP, (i > 0 && sp[i - 1]) || '', sp[i] ?? '', (i + 1 < n && sp[i + 1]) || '');
+  writeFlagTriple(f, LX, p1.lx, t.lx, n1.lx);
 }
 
-export function restPairFeatures(
-  info: readonly TokenInfo[],
-  gaz: readonly string[] | null,
-  i: number,
-  f: string[] = [],
-  sp: readonly (string | null)[] | null = null,
-): string[] {
-  writeRestPairFeatures(info, gaz, i, new StringSink(f), sp);
-  return f;
+const GZ = ['gz=', 'gz-1=', 'gz+1='] as const;
+const SP = ['sp=', 'sp-1=', 'sp+1='] as const;
+const LX = ['lx=', 'lx-1=', 'lx+1='] as const;
+
+/** A list's flag on the word, and paired with the flag before and after, when any is set. */
+function writeFlagTriple(
+  f: FeatureSink,
+  names: readonly [string, string, string],
+  prev: string,
+  cur: string,
+  next: string,
+): void {
+  if (!prev && !cur && !next) return;
+  f.add(names[0], cur);
+  f.pair(names[1], prev, cur);
+  f.pair(names[2], cur, next);
 }
 
 /** Features that combine the word with a neighbour, or neighbours with each other. */
@@ -395,7 +380,8 @@ export function pairFeatures(
   const t = info[i]!;
   leftPairFeatures(i > 0 ? info[i - 1]! : PAD, t, i === 0, f);
   rightPairFeatures(t, i + 1 < n ? info[i + 1]! : PAD, f);
-  return restPairFeatures(info, gaz, i, f, sp);
+  writeRestPairFeatures(info, gaz, i, new StringSink(f), sp);
+  return f;
 }
 
 /** Features that look at the neighbours (and at the caller's gazetteer types `gaz`). */
