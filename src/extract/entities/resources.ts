@@ -1,5 +1,5 @@
 import { type AliasIndex, buildAliasIndex, type KbEntity, type KnowledgeBase } from '../../kb/index.js';
-import { normalizeForMatch, tokenize } from '../../text/index.js';
+import { normalizeForMatch, scanTokens } from '../../text/index.js';
 import type { NerModel } from '../ner/index.js';
 import { defaultLexicon, type EntityLexicon } from './lexicon.js';
 import { letterCount, skeleton, skeletonParts, spellingLetters, vowelEdits } from './skeleton.js';
@@ -53,12 +53,17 @@ export interface EntityResources {
   readonly initials: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
-/** The matching key of a name: its word/number tokens' normalised forms, dashes dropped. */
+/**
+ * The matching key of a name: its word/number tokens' normalised forms, dashes dropped (the
+ * tokens' `norm`, without the clitic readings `tokenize` also works out: this runs for every
+ * name of the KB at start-up).
+ */
 export function nameKey(s: string): string {
-  return tokenize(s)
-    .filter((t) => t.kind === 'word' || t.kind === 'number')
-    .map((t) => t.norm)
-    .join(' ');
+  const parts: string[] = [];
+  scanTokens(s, (kind, start, end) => {
+    if (kind === 'word' || kind === 'number') parts.push(normalizeForMatch(s.slice(start, end)));
+  });
+  return parts.join(' ');
 }
 
 const VOWEL = /[اوي]/gu;
