@@ -360,8 +360,8 @@ export function buildNameLikeness(shared: string, train: readonly TaggedSentence
     translations?: { ar?: string };
   }[];
   for (const c of geoCountries) names.push(c.translations?.ar ?? '');
-  for (const f of ['AlignedLocGazetteer.txt', 'AlignedOrgGazetteer.txt', 'AlignedPersGazetteer.txt'])
-    names.push(...parseNameList(readFileSync(join(shared, 'anergazet', f), 'utf8'), '').map((e) => e.name));
+  // ANERGazet's three lists, none of their entries dropped (no training text to clean them by)
+  names.push(...anergazetEntries(join(shared, 'anergazet'), []).map((e) => e.name));
   for (const f of [
     'male-first--names-in-arabic.txt',
     'female-first-names-in-arabic.txt',

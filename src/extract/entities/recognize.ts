@@ -1,9 +1,8 @@
 import type { KbEntity } from '../../kb/index.js';
 import type { EntityKind, EntityType, Span } from '../../model/index.js';
 import { normalizeForMatch } from '../../text/index.js';
-import { normalizeWord } from '../ner/index.js';
 import { type EntityResources, mayStartVariant, variantOf } from './resources.js';
-import { tagNames } from './tagger-names.js';
+import { knownToTagger, tagNames } from './tagger-names.js';
 import { type Reading, type Word, type WordStream, wordStream } from './words.js';
 
 // Mention recognition. One left-to-right pass over the word stream takes, at each word, the
@@ -588,11 +587,8 @@ export interface RecognizeOptions {
   readonly tagger?: boolean;
 }
 
-/** Seen at least twice in the tagger's training text (an ordinary word, or a name it knows). */
-function knownWord(res: EntityResources, text: string): boolean {
-  const vocab = res.ner?.ctx.vocab;
-  return vocab !== undefined && (vocab.get(normalizeWord(text)) ?? 0) >= 2;
-}
+const knownWord = (res: EntityResources, text: string): boolean =>
+  res.ner !== undefined && knownToTagger(res.ner, text);
 
 /** All entity mentions of a cleaned text, in text order, without overlaps. */
 export function recognizeMentions(

@@ -13,9 +13,7 @@ export interface SkeletonEntry {
   readonly id: string;
   /** Long vowels inside the form: a variant differs by at most one («تينزواتين» vs «تين زاوتين»). */
   readonly vowels: number;
-  /** The form ends in ي: a variant does too (else «تكتيكي», tactical, would be «تيك توك»). */
-  readonly finalYa: boolean;
-  /** spellingLetters(form), for the vowel-edit check */
+  /** spellingLetters(form), for the vowel-edit and final-ي checks */
   readonly letters: string;
 }
 
@@ -27,7 +25,8 @@ const maxVowelEdits = (letters: string): number =>
   letters.length - (letters.startsWith('ال') ? 2 : 0) >= 7 ? 2 : 1;
 
 const DIGITS = /[0-9\u0660-\u0669\u06f0-\u06f9]/u;
-const endsInYa = (s: string): boolean => normalizeForMatch(s).trimEnd().endsWith('ي');
+/** A variant ends in ي when the form does (else «تكتيكي», tactical, would be «تيك توك»). */
+const sameEnding = (a: string, b: string): boolean => a.endsWith('ي') === b.endsWith('ي');
 
 export interface EntityResources {
   readonly kb: KnowledgeBase;
@@ -144,7 +143,7 @@ export function buildEntityResources(kb: KnowledgeBase, options: ResourceOptions
       if (key.length < 4) continue;
       const list = skeletons.get(key) ?? [];
       if (!list.some((x) => x.id === e.id))
-        list.push({ id: e.id, vowels: innerVowels(f), finalYa: endsInYa(f), letters: spellingLetters(f) });
+        list.push({ id: e.id, vowels: innerVowels(f), letters: spellingLetters(f) });
       skeletons.set(key, list);
     }
   }
@@ -188,11 +187,10 @@ function variantCandidates(res: EntityResources, surface: string): readonly stri
     const list = res.skeletons.get(parts.skeleton);
     if (list) {
       const v = innerVowels(surface);
-      const ya = endsInYa(surface);
       const letters = spellingLetters(surface);
       const close = (x: SkeletonEntry) =>
         Math.abs(x.vowels - v) <= 1 &&
-        x.finalYa === ya &&
+        sameEnding(letters, x.letters) &&
         vowelEdits(letters, x.letters) <=
           maxVowelEdits(letters.length < x.letters.length ? letters : x.letters);
       ids = [...new Set(list.filter(close).map((x) => x.id))];

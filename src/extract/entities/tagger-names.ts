@@ -34,6 +34,27 @@ function isRare(model: NerModel, word: string): boolean {
   return r;
 }
 
+const knownMemo = new WeakMap<NerModel, Map<string, boolean>>();
+
+/**
+ * Seen at least twice in the tagger's training text (its vocabulary keeps those words): an
+ * ordinary word, or a name it knows. Memoised per model, as the matchers ask for most words.
+ */
+export function knownToTagger(model: NerModel, word: string): boolean {
+  let memo = knownMemo.get(model);
+  if (!memo) {
+    memo = new Map();
+    knownMemo.set(model, memo);
+  }
+  let known = memo.get(word);
+  if (known === undefined) {
+    known = (model.ctx.vocab.get(normalizeWord(word)) ?? 0) >= 2;
+    if (memo.size > 50_000) memo.clear();
+    memo.set(word, known);
+  }
+  return known;
+}
+
 const DEFINITE = /^[\u064b-\u065f]*[وف]?[بلك]?ال|^[وف]?لل/u;
 
 /** Word x may be part of a new name with its neighbour: free, a word, written without the article. */
