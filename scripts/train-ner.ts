@@ -85,6 +85,11 @@
  *   parties, media, companies, clubs, places): 75.21 (flags from ANERGazet and the KB 76.06, vs
  *   76.03 for the default's ANERGazet flags). The default block models given ANERGazet + KB
  *   flags at decoding only: 76.11. The held-out blocks' misses are mostly names no list has.
+ *   Round 8 (same CV): coordination cues in the second pass (the first-pass type of the word
+ *   across a و or a comma, alone and with the word's own type: «صفد وحيفا ونهاريا») 75.64 (+gaz
+ *   75.85). At decoding only, on the default block models with ANERGazet + KB flags (76.14):
+ *   adding ANETAC's multi-word names 76.14, its one-word person names 76.09, geo_dr5hn's
+ *   Arabic place names 76.18–76.19. None kept.
  *
  * Never reads a test split or newsfane_gold (ANERcorp's own text).
  */
