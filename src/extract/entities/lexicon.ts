@@ -28,6 +28,17 @@ export interface EntityLexicon {
   readonly affiliation: ReadonlySet<string>;
   /** One-word names that are also common nouns (القاعدة) → the next words that make them the noun. */
   readonly commonNounNames: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Affixes of ordinary words, as the file writes them (tagger-names.ts `ordinaryToTagger`). */
+  readonly ordinaryAffixes: OrdinaryAffixes;
+}
+
+export interface OrdinaryAffixes {
+  readonly conjunctions: readonly string[];
+  readonly prepositions: readonly string[];
+  readonly articles: readonly string[];
+  readonly verbPrefixes: readonly string[];
+  readonly pronouns: readonly string[];
+  readonly endings: readonly string[];
 }
 
 const words = (phrase: string): string[] => normalizeForMatch(phrase).split(/\s+/u).filter(Boolean);
@@ -61,6 +72,7 @@ export function buildLexicon(data: typeof raw = raw): EntityLexicon {
     commonNounNames: new Map(
       Object.entries(data.commonNounNames.words).map(([k, v]) => [normalizeForMatch(k), set(v)]),
     ),
+    ordinaryAffixes: data.ordinaryWords,
   };
 }
 

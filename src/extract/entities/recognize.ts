@@ -2,7 +2,7 @@ import type { KbEntity } from '../../kb/index.js';
 import type { EntityKind, EntityType, Span } from '../../model/index.js';
 import { normalizeForMatch } from '../../text/index.js';
 import { type EntityResources, mayStartVariant, variantOf } from './resources.js';
-import { knownToTagger, tagNames } from './tagger-names.js';
+import { knownToTagger, ordinaryToTagger, tagNames, trainingNameTypes } from './tagger-names.js';
 import { type Reading, type Word, type WordStream, wordStream } from './words.js';
 
 // Mention recognition. One left-to-right pass over the word stream takes, at each word, the
@@ -587,8 +587,21 @@ export interface RecognizeOptions {
   readonly tagger?: boolean;
 }
 
+/** A word the tagger's training text knows, as it is or with its affixes off («تتركه» → «ترك»). */
 const knownWord = (res: EntityResources, text: string): boolean =>
   res.ner !== undefined && knownToTagger(res.ner, text);
+/** An ordinary word with affixes on («تتركه» → «ترك»); asked only of words a variant was found for. */
+const ordinaryWord = (res: EntityResources, text: string): boolean =>
+  res.ner !== undefined && ordinaryToTagger(res.ner, res.lexicon.ordinaryAffixes, text);
+
+const TAGGER_TYPE: Record<EntityType, string> = { person: 'PERS', location: 'LOC', organization: 'ORG' };
+
+/** The tagger's training text named this word as something other than the KB entity («أساتياني» a person, not Eswatini). */
+function namedOtherwise(res: EntityResources, text: string, id: string): boolean {
+  const types = res.ner && trainingNameTypes(res.ner, text);
+  const e = res.kb.get(id);
+  return !!types && !!e && !types.has(TAGGER_TYPE[e.type]);
+}
 
 /** All entity mentions of a cleaned text, in text order, without overlaps. */
 export function recognizeMentions(
@@ -677,6 +690,11 @@ export function recognizeMentions(
         if (id) end = i + 2;
       }
       if (!id) continue;
+      // a word with affixes whose stem the tagger knows is no name: «تتركه», «العالمين»; and
+      // «وتتركه» read as «تتركه» is still a verb
+      if (ordinaryWord(res, w.text)) break;
+      if (r.stripped > 0 && ordinaryWord(res, r.key)) continue;
+      if (end === i + 1 ? namedOtherwise(res, w.text, id) : ordinaryWord(res, next!.text)) continue;
       const e = res.kb.get(id);
       if (e?.stands_for) {
         const m: Match = {

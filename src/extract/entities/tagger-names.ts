@@ -1,5 +1,6 @@
 import type { EntityType } from '../../model/index.js';
 import { type NerModel, normalizeWord, stripProclitics, tagTokens } from '../ner/index.js';
+import type { OrdinaryAffixes } from './lexicon.js';
 import type { WordStream } from './words.js';
 
 // The learned tagger over the article's sentences (tokens as written: clitics on, punctuation
@@ -53,6 +54,112 @@ export function knownToTagger(model: NerModel, word: string): boolean {
     memo.set(word, known);
   }
   return known;
+}
+
+/** The tagger's training names by normalised surface, with their types (PERS, LOC, ORG, MISC). */
+const trainingNames = new WeakMap<NerModel, Map<string, Set<string>>>();
+
+/** The types the tagger's training text gave this word as a whole name, if it was one. */
+export function trainingNameTypes(model: NerModel, word: string): ReadonlySet<string> | undefined {
+  let names = trainingNames.get(model);
+  if (!names) {
+    names = new Map();
+    for (const e of model.ctx.spans?.entries ?? []) {
+      const k = normalizeWord(e.name);
+      let t = names.get(k);
+      if (!t) {
+        t = new Set();
+        names.set(k, t);
+      }
+      t.add(e.type);
+    }
+    trainingNames.set(model, names);
+  }
+  return names.get(normalizeWord(word));
+}
+
+interface OrdinaryIndex {
+  /** the affix lists in the tagger's normalisation («ة» → «ه») */
+  fronts: readonly (readonly string[])[];
+  pronouns: readonly string[];
+  endings: readonly string[];
+  memo: Map<string, boolean>;
+}
+const ordinaryIndex = new WeakMap<NerModel, WeakMap<OrdinaryAffixes, OrdinaryIndex>>();
+const MIN_STEM = 3;
+
+function indexFor(model: NerModel, affixes: OrdinaryAffixes): OrdinaryIndex {
+  let byLexicon = ordinaryIndex.get(model);
+  if (!byLexicon) {
+    byLexicon = new WeakMap();
+    ordinaryIndex.set(model, byLexicon);
+  }
+  let ix = byLexicon.get(affixes);
+  if (!ix) {
+    const norm = (list: readonly string[]) => list.map(normalizeWord);
+    ix = {
+      fronts: [affixes.conjunctions, affixes.prepositions, affixes.articles, affixes.verbPrefixes].map(norm),
+      pronouns: norm(affixes.pronouns),
+      endings: norm(affixes.endings),
+      memo: new Map(),
+    };
+    byLexicon.set(affixes, ix);
+  }
+  return ix;
+}
+
+/** Affixes taken off at most: «ف» + «يرجى» + «نا» is not what «فيرجينا» is. */
+const MAX_AFFIXES = 2;
+
+/**
+ * The word with at most one affix of each kind and MAX_AFFIXES in all taken off (stems of
+ * MIN_STEM letters or more).
+ */
+function reductions(word: string, ix: OrdinaryIndex): Set<string> {
+  // [form, affixes taken off]
+  let forms: [string, number][] = [[word, 0]];
+  const cut = (f: string, n: number, a: string, front: boolean): [string, number][] => {
+    if (n >= MAX_AFFIXES || f.length - a.length < MIN_STEM || !(front ? f.startsWith(a) : f.endsWith(a)))
+      return [];
+    const g = front ? f.slice(a.length) : f.slice(0, -a.length);
+    const out: [string, number][] = [[g, n + 1]];
+    // ل + ال writes one lam: «للعالم» is ل + «العالم»
+    if (front && a === 'ل' && f.startsWith('لل')) out.push([`ا${g}`, n + 1]);
+    // a feminine noun keeps its ة as ت before a pronoun: «مصريته» is «مصرية» + ه
+    if (!front && g.endsWith('ت')) out.push([`${g.slice(0, -1)}ه`, n + 1]);
+    return out;
+  };
+  for (const kind of ix.fronts)
+    forms = [...forms, ...forms.flatMap(([f, n]) => kind.flatMap((a) => cut(f, n, a, true)))];
+  forms = [...forms, ...forms.flatMap(([f, n]) => ix.pronouns.flatMap((a) => cut(f, n, a, false)))];
+  forms = [...forms, ...forms.flatMap(([f, n]) => ix.endings.flatMap((a) => cut(f, n, a, false)))];
+  const out = new Set(forms.map(([f]) => f));
+  out.delete(word);
+  return out;
+}
+
+/**
+ * Whether a word is an ordinary word with affixes on: it is not a name of the tagger's training
+ * text, and one of its reductions (lexicon `ordinaryWords`) is a word that text saw at least
+ * twice and never as a whole name. «تتركه» → «ترك», «العالمين» → «العالم», «ورجاله» → «رجال»; «فاجنر» has none.
+ */
+export function ordinaryToTagger(model: NerModel, affixes: OrdinaryAffixes, word: string): boolean {
+  const ix = indexFor(model, affixes);
+  let ordinary = ix.memo.get(word);
+  if (ordinary === undefined) {
+    ordinary = false;
+    // a word the training text wrote as a name is not an ordinary one («فيرجينا»)
+    const reduced = trainingNameTypes(model, word) ? [] : reductions(normalizeWord(word), ix);
+    for (const r of reduced) {
+      if ((model.ctx.vocab.get(r) ?? 0) >= 2 && !trainingNameTypes(model, r)) {
+        ordinary = true;
+        break;
+      }
+    }
+    if (ix.memo.size > 50_000) ix.memo.clear();
+    ix.memo.set(word, ordinary);
+  }
+  return ordinary;
 }
 
 const DEFINITE = /^[\u064b-\u065f]*[وف]?[بلك]?ال|^[وف]?لل/u;

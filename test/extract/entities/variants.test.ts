@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { spellingLetters, vowelEdits } from '../../../src/extract/entities/skeleton.js';
+import { ordinaryToTagger } from '../../../src/extract/entities/tagger-names.js';
 import { buildEntityResources, linkMentions, recognizeMentions } from '../../../src/extract/index.js';
+import { loadNerModel } from '../../../src/extract/ner/index.js';
 import { loadKnowledgeBase, SHIPPED_KB_DIR } from '../../../src/kb/index.js';
 import { splitSentences } from '../../../src/text/index.js';
 
@@ -38,5 +40,32 @@ describe('spelling variants of KB names', () => {
     expect(ids('وصف القائد الهجوم بأنه تكتيكي ونوعي.')).not.toContain('ent-tiktok');
     expect(ids('قال إن الأمر تركها للحكومة.')).not.toContain('ent-turkey');
     expect(ids('عبر الناس عن السعادة بعد الاتفاق.')).not.toContain('ent-saudi-arabia');
+  });
+});
+
+describe('with the learned tagger, the variant guesser', () => {
+  // The committed model's vocabulary is ANERcorp's: «ترك», «العالم», «رجال» are frequent there.
+  const model = loadNerModel();
+  const withTagger = buildEntityResources(loadKnowledgeBase({ dirs: [SHIPPED_KB_DIR] }), { ner: model });
+  const taggedIds = (text: string) =>
+    linkMentions(withTagger, recognizeMentions(withTagger, text, splitSentences(text))).map((e) => e.id);
+  const affixes = withTagger.lexicon.ordinaryAffixes;
+
+  it('knows an ordinary word under its affixes', () => {
+    for (const w of ['تتركه', 'العالمين', 'مصريته', 'ورجاله', 'تكررت'])
+      expect(ordinaryToTagger(model, affixes, w), w).toBe(true);
+    for (const w of ['فاجنر', 'جويتا', 'تينزواتين', 'واغادوغو', 'بوركينافاسو'])
+      expect(ordinaryToTagger(model, affixes, w), w).toBe(false);
+  });
+
+  it('leaves verbs and nouns with clitics and pronouns alone', () => {
+    expect(taggedIds('وأضاف أن القرار تتركه اللجنة لوقت لاحق.')).not.toContain('ent-turkey');
+    expect(taggedIds('ويحمل الرجل مصريته بفخر أينما ذهب.')).not.toContain('ent-misrata');
+    expect(taggedIds('وحمد الخطيب رب العالمين في خطبته.')).not.toContain('ent-el-alamein');
+    expect(taggedIds('وقال إن الحوادث تكررت في الأسابيع الأخيرة.')).not.toContain('ent-tikrit');
+  });
+
+  it('still finds new spellings of names', () => {
+    expect(taggedIds('وصلت قوات فاقنر إلى تينزواتين أمس.')).toEqual(expect.arrayContaining(['ent-wagner']));
   });
 });
