@@ -2,7 +2,9 @@
  * Scores the committed NER model (data/models/ner-ar.json.gz) on the ANERcorp (CAMeL split)
  * and AQMAR test sets: CoNLL entity-level precision/recall/F1 (exact span and type), overall
  * and per type, with no gazetteer flags, with ANERGazet's, and with ANERGazet's plus the names
- * of the shipped knowledge base (data/kb, what Marsad itself knows), plus tagging throughput.
+ * of the shipped knowledge base (data/kb, what Marsad itself knows), and with those flags and the
+ * KB's types for the person and place names it lists (retype.ts: as the recogniser's KB
+ * matchers would type them), plus tagging throughput.
  *
  *   npm run eval:ner              # table
  *   npm run eval:ner -- --json    # machine-readable
@@ -21,7 +23,9 @@ import {
   kbNameEntries,
   loadNerModel,
   matchGazetteer,
+  nameTypes,
   parseConll,
+  retypeListedNames,
   scoreConll,
   type TaggedSentence,
 } from '../src/extract/ner/index.js';
@@ -47,14 +51,22 @@ function main(): void {
   // the gazetteer's clean-up uses training labels only (see loadAnergazet)
   const anerTrain = parseConll(readFileSync(ANER_TRAIN, 'utf8'));
   const kbNames = kbNameEntries(loadKnowledgeBase({ dirs: [SHIPPED_KB_DIR] }).entities.values());
-  const gazetteers = {
-    ANERGazet: loadAnergazet(join(DATA, 'anergazet'), anerTrain),
-    'ANERGazet+KB': loadAnergazet(join(DATA, 'anergazet'), anerTrain, kbNames),
-  };
+  const withKb = loadAnergazet(join(DATA, 'anergazet'), anerTrain, kbNames);
+  const kbTypes = nameTypes(kbNames);
+  // [label, flags, retype by the KB]
+  const configs = [
+    ['none', null, false],
+    ['ANERGazet', loadAnergazet(join(DATA, 'anergazet'), anerTrain), false],
+    ['ANERGazet+KB', withKb, false],
+    ['ANERGazet+KB+types', withKb, true],
+  ] as const;
   const results: {
     set: string;
     mode: string;
-    /** which name lists flagged the words: 'none', 'ANERGazet' or 'ANERGazet+KB' */
+    /**
+     * which name lists flagged the words: 'none', 'ANERGazet' or 'ANERGazet+KB'; '+types': and
+     * the KB retyped person/place spans it lists
+     */
     gazetteer: string;
     score: ConllScore;
   }[] = [];
@@ -64,11 +76,12 @@ function main(): void {
     const sents: TaggedSentence[] = parseConll(readFileSync(t.path, 'utf8'), t.map);
     const words = sents.map((s) => s.words);
     const gold = sents.map((s) => s.tags);
-    for (const [g, gaz] of [['none', null] as const, ...Object.entries(gazetteers)]) {
+    for (const [g, gaz, retype] of configs) {
       const flags = gaz ? words.map((ws) => matchGazetteer(gaz, ws)) : undefined;
-      const doc = tagDocumentWithModel(model, words, flags).map((r) => r.tags);
+      const typed = (tags: string[][]) => (retype ? retypeListedNames(words, tags, kbTypes) : tags);
+      const doc = typed(tagDocumentWithModel(model, words, flags).map((r) => r.tags));
       results.push({ set: t.name, mode: 'document', gazetteer: g, score: scoreConll(gold, doc) });
-      const one = words.map((ws, j) => tagWithModel(model, ws, flags?.[j]).tags);
+      const one = typed(words.map((ws, j) => tagWithModel(model, ws, flags?.[j]).tags));
       results.push({ set: t.name, mode: 'sentence', gazetteer: g, score: scoreConll(gold, one) });
     }
     // throughput: tagging only (features + Viterbi), one core, after a warm-up run (so the
@@ -93,7 +106,7 @@ function main(): void {
   console.log(`model: ${model.header.description}`);
   console.log(`trained ${model.header.created}: ${JSON.stringify(model.header.settings)}\n`);
   console.log(
-    `${'set'.padEnd(14)} ${'mode'.padEnd(9)} ${'gazetteer'.padEnd(12)} ${'type'.padEnd(7)}      P      R     F1   gold  pred  ok`,
+    `${'set'.padEnd(14)} ${'mode'.padEnd(9)} ${'gazetteer'.padEnd(19)} ${'type'.padEnd(7)}      P      R     F1   gold  pred  ok`,
   );
   for (const r of results) {
     const rows: [string, ConllScore['overall']][] = [
@@ -102,7 +115,7 @@ function main(): void {
     ];
     for (const [type, p] of rows) {
       console.log(
-        `${r.set.padEnd(14)} ${r.mode.padEnd(9)} ${r.gazetteer.padEnd(12)} ${type.padEnd(7)} ${pc(p.precision)} ${pc(p.recall)} ${pc(p.f1)} ${String(p.gold).padStart(6)} ${String(p.predicted).padStart(5)} ${String(p.correct).padStart(4)}`,
+        `${r.set.padEnd(14)} ${r.mode.padEnd(9)} ${r.gazetteer.padEnd(19)} ${type.padEnd(7)} ${pc(p.precision)} ${pc(p.recall)} ${pc(p.f1)} ${String(p.gold).padStart(6)} ${String(p.predicted).padStart(5)} ${String(p.correct).padStart(4)}`,
       );
     }
   }

@@ -89,7 +89,12 @@
  *   across a و or a comma, alone and with the word's own type: «صفد وحيفا ونهاريا») 75.64 (+gaz
  *   75.85). At decoding only, on the default block models with ANERGazet + KB flags (76.14):
  *   adding ANETAC's multi-word names 76.14, its one-word person names 76.09, geo_dr5hn's
- *   Arabic place names 76.18–76.19. None kept.
+ *   Arabic place names 76.18–76.19. A third pass (document features of the second pass's
+ *   jackknifed tags, each block tagged by a second pass trained on the others) 75.39 (+gaz
+ *   75.65), lower on four blocks of five. None kept. Kept at decoding (retype.ts, eval:ner's
+ *   '+types' row): the KB's type for person/place spans it lists, 76.29 / 76.23 / 76.20 / 76.13
+ *   on four sets of block models with ANERGazet + KB flags, against 76.14 / 76.11 / 76.07 /
+ *   75.96; with organisations retyped too 75.99 on the first.
  *
  * Never reads a test split or newsfane_gold (ANERcorp's own text).
  */

@@ -16,6 +16,8 @@ export { deserializeModel, readModelFile, saveModel, serializeModel } from './mo
 export { lightNormalizeWord, normalizeWord, stripProclitics, wordShape } from './normalize.js';
 export type { TrainingSentence, TrainOptions } from './perceptron.js';
 export { seededRandom, trainPerceptron, viterbi } from './perceptron.js';
+export type { NameTypes } from './retype.js';
+export { nameTypes, retypeListedNames } from './retype.js';
 export type { NerResult } from './tagger.js';
 export { tagFirstPass } from './tagger.js';
 export type { TwoPassOptions } from './train.js';
