@@ -2,6 +2,7 @@ import type { KbEntity } from '../../kb/index.js';
 import type { EntityKind, EntityType, Span } from '../../model/index.js';
 import { normalizeForMatch } from '../../text/index.js';
 import { type EntityResources, mayStartVariant, variantOf } from './resources.js';
+import { spellingLetters, vowelEdits } from './skeleton.js';
 import { knownToTagger, ordinaryToTagger, tagNames, trainingNameTypes } from './tagger-names.js';
 import { type Reading, type Word, type WordStream, wordStream } from './words.js';
 
@@ -452,13 +453,15 @@ export function newName(
   const start = w.start + reading.start;
   const last = words[b - 1]!;
   const surface = reading.surface + stream.text.slice(w.end, last.end);
-  const kbId =
-    res.aliases.get(
-      words
-        .slice(a, b)
-        .map((x, i) => (i === 0 ? reading.key : x.norm))
-        .join(' '),
-    )?.[0]?.id ?? variantOf(res, surface);
+  const keys = words.slice(a, b).map((x, i) => (i === 0 ? reading.key : x.norm));
+  let kbId = res.aliases.get(keys.join(' '))?.[0]?.id;
+  if (!kbId) {
+    const guess = variantOf(res, surface);
+    // a word the tagger knows well is itself, not a misspelling: «محمود مرسى» is not «محمد مرسي»
+    // (a vowel apart), though «هونج كونج» is «هونغ كونغ» (one consonant written two ways)
+    if (guess && keys.every((k, i) => !knownWord(res, words[a + i]!.text) || spelledAsIn(res, guess, k)))
+      kbId = guess;
+  }
   return {
     start,
     end: last.end,
@@ -587,7 +590,37 @@ export interface RecognizeOptions {
   readonly tagger?: boolean;
 }
 
+const entityWordMemo = new WeakMap<EntityResources, Map<string, ReadonlySet<string>>>();
+/** The words of an entity's Arabic names and aliases, normalised for matching. */
+function entityWords(res: EntityResources, id: string): ReadonlySet<string> {
+  let memo = entityWordMemo.get(res);
+  if (!memo) {
+    memo = new Map();
+    entityWordMemo.set(res, memo);
+  }
+  let set = memo.get(id);
+  if (!set) {
+    const e = res.kb.get(id);
+    set = new Set(
+      (e ? [e.name_ar, ...e.aliases_ar] : []).flatMap((n) =>
+        normalizeForMatch(n).split(/\s+/u).filter(Boolean),
+      ),
+    );
+    memo.set(id, set);
+  }
+  return set;
+}
+
 /** A word the tagger's training text knows, as it is or with its affixes off («تتركه» → «ترك»). */
+/** Whether a word is one of the entity's own words, letter for letter up to ج/غ/ق and the like. */
+function spelledAsIn(res: EntityResources, id: string, word: string): boolean {
+  const words = entityWords(res, id);
+  if (words.has(word)) return true;
+  const letters = spellingLetters(word);
+  for (const w of words) if (vowelEdits(letters, spellingLetters(w)) === 0) return true;
+  return false;
+}
+
 const knownWord = (res: EntityResources, text: string): boolean =>
   res.ner !== undefined && knownToTagger(res.ner, text);
 /** An ordinary word with affixes on («تتركه» → «ترك»); asked only of words a variant was found for. */

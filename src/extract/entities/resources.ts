@@ -25,8 +25,12 @@ const maxVowelEdits = (letters: string): number =>
   letters.length - (letters.startsWith('ال') ? 2 : 0) >= 7 ? 2 : 1;
 
 const DIGITS = /[0-9\u0660-\u0669\u06f0-\u06f9]/u;
-/** A variant ends in ي when the form does (else «تكتيكي», tactical, would be «تيك توك»). */
-const sameEnding = (a: string, b: string): boolean => a.endsWith('ي') === b.endsWith('ي');
+/**
+ * A variant ends in ي or و when the form does: else «تكتيكي», tactical, would be «تيك توك», and
+ * the first name «كريستيان» the footballer «كريستيانو» (a foreign name's final o is always written).
+ */
+const sameEnding = (a: string, b: string): boolean =>
+  a.endsWith('ي') === b.endsWith('ي') && a.endsWith('و') === b.endsWith('و');
 
 export interface EntityResources {
   readonly kb: KnowledgeBase;
