@@ -404,7 +404,63 @@ export function buildClusters(text: readonly string[][], sizes: readonly number[
   return sizes.map((classes) => exchangeClusters(keys, { classes, minCount: 2, iterations: 12 }));
 }
 
+const VALUE_OPTIONS = [
+  'avg',
+  'c2',
+  'cache-clusters',
+  'clusters',
+  'epochs',
+  'eta0',
+  'fold',
+  'folds',
+  'gaz-drop',
+  'min-feature',
+  'out',
+  'prune',
+  'prune-averaged',
+  'restarts',
+  'seed',
+  'word-dropout',
+];
+const FLAG_OPTIONS = [
+  'aqmar',
+  'aqmar-domain',
+  'crf',
+  'dev',
+  'gaz-builtin',
+  'gaz-extra',
+  'gaz-kb',
+  'lexicon-anetac',
+  'lexicon-anetac-pers',
+  'lexicon-geo',
+  'name-likeness',
+  'no-doc',
+  'no-gaz',
+  'no-lexicon',
+  'no-spans',
+  'span-hints',
+  'xclitic',
+];
+
+/** An option the script does not know is an error, not a silent default run («--patterns»). */
+function checkOptions(argv: readonly string[]): void {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const name = a.startsWith('--') ? a.slice(2) : undefined;
+    let problem = '';
+    if (name !== undefined && VALUE_OPTIONS.includes(name)) {
+      const value = argv[++i];
+      if (value === undefined || value.startsWith('--')) problem = `${a} needs a value`;
+    } else if (name === undefined || !FLAG_OPTIONS.includes(name)) problem = `unknown option ${a}`;
+    if (problem) {
+      console.error(`train-ner: ${problem} (see the header of scripts/train-ner.ts)`);
+      process.exit(2);
+    }
+  }
+}
+
 function main(): void {
+  checkOptions(process.argv.slice(2));
   if (!existsSync(ANER_TRAIN)) {
     console.log(`train-ner: ${relative(ROOT, ANER_TRAIN)} not found (../shared missing); nothing to do`);
     return;
