@@ -1,4 +1,4 @@
-import { splitSentences, tokenize } from '../text/index.js';
+import { scanTokens, splitSentences } from '../text/index.js';
 import type { Stage } from './stage.js';
 
 /** Sentence spans: every extracted fact is traced back to one of them. */
@@ -9,14 +9,20 @@ export const sentencesStage: Stage = {
   run: (doc) => ({ ...doc, sentences: splitSentences(doc.text) }),
 };
 
-/** Word and number tokens, counted (the tokens themselves are cheap to recompute on demand). */
+/**
+ * Word and number tokens, counted (the tokens themselves are cheap to recompute on demand). The
+ * scanner alone finds them: counting needs neither the normalised forms nor the clitic
+ * segmentation that `tokenize` adds (a tenth of the time on news text).
+ */
 export const tokensStage: Stage = {
   name: 'tokens',
   requires: ['text'],
   assigns: ['tokenCount'],
   run: (doc) => {
     let count = 0;
-    for (const t of tokenize(doc.text)) if (t.kind === 'word' || t.kind === 'number') count++;
+    scanTokens(doc.text, (kind) => {
+      if (kind === 'word' || kind === 'number') count++;
+    });
     return { ...doc, tokenCount: count };
   },
 };
