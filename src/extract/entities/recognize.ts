@@ -2,8 +2,8 @@ import type { KbEntity } from '../../kb/index.js';
 import type { EntityKind, EntityType, Span } from '../../model/index.js';
 import { normalizeForMatch } from '../../text/index.js';
 import { type EntityResources, mayStartVariant, variantOf } from './resources.js';
-import { spellingLetters, vowelEdits } from './skeleton.js';
-import { knownToTagger, ordinaryToTagger, tagNames, trainingNameTypes } from './tagger-names.js';
+import { tagNames } from './tagger-names.js';
+import { knownWord, namedOtherwise, ordinaryWord, spelledAsIn } from './variant-guards.js';
 import { type Reading, type Word, type WordStream, wordStream } from './words.js';
 
 // Mention recognition. One left-to-right pass over the word stream takes, at each word, the
@@ -588,52 +588,6 @@ function isPerson(e: KbEntity | undefined): boolean {
 export interface RecognizeOptions {
   /** Run the learned tagger for names the KB does not list (default: when resources have a model). */
   readonly tagger?: boolean;
-}
-
-const entityWordMemo = new WeakMap<EntityResources, Map<string, ReadonlySet<string>>>();
-/** The words of an entity's Arabic names and aliases, normalised for matching. */
-function entityWords(res: EntityResources, id: string): ReadonlySet<string> {
-  let memo = entityWordMemo.get(res);
-  if (!memo) {
-    memo = new Map();
-    entityWordMemo.set(res, memo);
-  }
-  let set = memo.get(id);
-  if (!set) {
-    const e = res.kb.get(id);
-    set = new Set(
-      (e ? [e.name_ar, ...e.aliases_ar] : []).flatMap((n) =>
-        normalizeForMatch(n).split(/\s+/u).filter(Boolean),
-      ),
-    );
-    memo.set(id, set);
-  }
-  return set;
-}
-
-/** A word the tagger's training text knows, as it is or with its affixes off («تتركه» → «ترك»). */
-/** Whether a word is one of the entity's own words, letter for letter up to ج/غ/ق and the like. */
-function spelledAsIn(res: EntityResources, id: string, word: string): boolean {
-  const words = entityWords(res, id);
-  if (words.has(word)) return true;
-  const letters = spellingLetters(word);
-  for (const w of words) if (vowelEdits(letters, spellingLetters(w)) === 0) return true;
-  return false;
-}
-
-const knownWord = (res: EntityResources, text: string): boolean =>
-  res.ner !== undefined && knownToTagger(res.ner, text);
-/** An ordinary word with affixes on («تتركه» → «ترك»); asked only of words a variant was found for. */
-const ordinaryWord = (res: EntityResources, text: string): boolean =>
-  res.ner !== undefined && ordinaryToTagger(res.ner, res.lexicon.ordinaryAffixes, text);
-
-const TAGGER_TYPE: Record<EntityType, string> = { person: 'PERS', location: 'LOC', organization: 'ORG' };
-
-/** The tagger's training text named this word as something other than the KB entity («أساتياني» a person, not Eswatini). */
-function namedOtherwise(res: EntityResources, text: string, id: string): boolean {
-  const types = res.ner && trainingNameTypes(res.ner, text);
-  const e = res.kb.get(id);
-  return !!types && !!e && !types.has(TAGGER_TYPE[e.type]);
 }
 
 /** All entity mentions of a cleaned text, in text order, without overlaps. */
