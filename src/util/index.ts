@@ -1,2 +1,3 @@
 export * from './hash.js';
+export * from './memo.js';
 export * from './progress.js';

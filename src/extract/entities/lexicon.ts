@@ -1,6 +1,7 @@
 import raw from '../../../data/lexicons/entities.json' with { type: 'json' };
 import type { EntityKind } from '../../model/index.js';
 import { normalizeForMatch } from '../../text/index.js';
+import { normalizeWord } from '../ner/index.js';
 
 // The cue words of data/lexicons/entities.json, normalised once with the text layer's matcher so
 // «السلطات» in the file meets «السُّلطات» in an article. Phrases become arrays of normalised words.
@@ -28,7 +29,7 @@ export interface EntityLexicon {
   readonly affiliation: ReadonlySet<string>;
   /** One-word names that are also common nouns (القاعدة) → the next words that make them the noun. */
   readonly commonNounNames: ReadonlyMap<string, ReadonlySet<string>>;
-  /** Affixes of ordinary words, as the file writes them (tagger-names.ts `ordinaryToTagger`). */
+  /** Affixes of ordinary words, in the tagger's normalisation (tagger-names.ts `ordinaryToTagger`). */
   readonly ordinaryAffixes: OrdinaryAffixes;
 }
 
@@ -45,6 +46,19 @@ const words = (phrase: string): string[] => normalizeForMatch(phrase).split(/\s+
 const set = (list: readonly string[]): Set<string> => new Set(list.map((w) => normalizeForMatch(w)));
 /** Longest phrases first, so a matcher trying them in order takes «القوات المسلحة» before «القوات». */
 const phrases = (list: readonly string[]): string[][] => list.map(words).sort((a, b) => b.length - a.length);
+
+/** The affix lists as the tagger's vocabulary writes words («ة» → «ه», «أ» → «ا»). */
+function taggerForms(lists: OrdinaryAffixes): OrdinaryAffixes {
+  const norm = (list: readonly string[]) => list.map(normalizeWord);
+  return {
+    conjunctions: norm(lists.conjunctions),
+    prepositions: norm(lists.prepositions),
+    articles: norm(lists.articles),
+    verbPrefixes: norm(lists.verbPrefixes),
+    pronouns: norm(lists.pronouns),
+    endings: norm(lists.endings),
+  };
+}
 
 export function buildLexicon(data: typeof raw = raw): EntityLexicon {
   return {
@@ -72,7 +86,7 @@ export function buildLexicon(data: typeof raw = raw): EntityLexicon {
     commonNounNames: new Map(
       Object.entries(data.commonNounNames.words).map(([k, v]) => [normalizeForMatch(k), set(v)]),
     ),
-    ordinaryAffixes: data.ordinaryWords,
+    ordinaryAffixes: taggerForms(data.ordinaryWords),
   };
 }
 

@@ -1,5 +1,6 @@
 import { type AliasIndex, buildAliasIndex, type KbEntity, type KnowledgeBase } from '../../kb/index.js';
 import { normalizeForMatch, scanTokens } from '../../text/index.js';
+import { BoundedMemo, cachedFor } from '../../util/index.js';
 import type { NerModel } from '../ner/index.js';
 import { defaultLexicon, type EntityLexicon } from './lexicon.js';
 import { letterCount, skeleton, skeletonParts, spellingLetters, vowelEdits } from './skeleton.js';
@@ -170,40 +171,34 @@ export function buildEntityResources(kb: KnowledgeBase, options: ResourceOptions
 
 const NO_CONTEXT: ReadonlySet<string> = new Set();
 const NONE: readonly string[] = [];
-/** Per resources: surface → the KB ids it may be a variant of (most words: none). */
-const variantMemo = new WeakMap<EntityResources, Map<string, readonly string[]>>();
 const VARIANT_MEMO_MAX = 100_000;
+/** Per resources: surface → the KB ids it may be a variant of (most words: none). */
+const variantMemo = new WeakMap<EntityResources, BoundedMemo<string, readonly string[]>>();
 
 /** The entities whose skeleton the surface has, with nearly the same vowels (memoised). */
 function variantCandidates(res: EntityResources, surface: string): readonly string[] {
-  let memo = variantMemo.get(res);
-  if (!memo) {
-    memo = new Map();
-    variantMemo.set(res, memo);
-  }
-  let ids = memo.get(surface);
-  if (ids) return ids;
-  ids = NONE;
+  return cachedFor(variantMemo, res, () => new BoundedMemo(VARIANT_MEMO_MAX, (s) => closeForms(res, s))).get(
+    surface,
+  );
+}
+
+function closeForms(res: EntityResources, surface: string): readonly string[] {
   // Guard against common words: the name without its article needs 5 letters and 4 consonants
   // («الأمن» is not «اليمن», «إطار» is not «أطار»).
   const parts = skeletonParts(surface);
-  if (parts.bareLetters >= 5 && parts.bareSkeleton >= 4) {
-    const list = res.skeletons.get(parts.skeleton);
-    if (list) {
-      const v = innerVowels(surface);
-      const letters = spellingLetters(surface);
-      const close = (x: SkeletonEntry) =>
-        Math.abs(x.vowels - v) <= 1 &&
-        sameEnding(letters, x.letters) &&
-        vowelEdits(letters, x.letters) <=
-          maxVowelEdits(letters.length < x.letters.length ? letters : x.letters);
-      ids = [...new Set(list.filter(close).map((x) => x.id))];
-    }
-  }
-  if (memo.size >= VARIANT_MEMO_MAX) memo.clear();
-  memo.set(surface, ids);
-  return ids;
+  if (parts.bareLetters < 5 || parts.bareSkeleton < 4) return NONE;
+  const list = res.skeletons.get(parts.skeleton);
+  if (!list) return NONE;
+  const v = innerVowels(surface);
+  const letters = spellingLetters(surface);
+  const close = (x: SkeletonEntry) =>
+    Math.abs(x.vowels - v) <= 1 &&
+    sameEnding(letters, x.letters) &&
+    vowelEdits(letters, x.letters) <= maxVowelEdits(letters.length < x.letters.length ? letters : x.letters);
+  return [...new Set(list.filter(close).map((x) => x.id))];
 }
+
+const startMemo = new WeakMap<EntityResources, BoundedMemo<string, boolean>>();
 
 /**
  * Whether a name that starts with `first` (a word, another written apart after it) can be a
@@ -211,20 +206,13 @@ function variantCandidates(res: EntityResources, surface: string): readonly stri
  * «تين», so unless some KB skeleton starts with it, the pair need not be tried.
  */
 export function mayStartVariant(res: EntityResources, first: string): boolean {
-  let memo = startMemo.get(res);
-  if (!memo) {
-    memo = new Map();
-    startMemo.set(res, memo);
-  }
-  let ok = memo.get(first);
-  if (ok === undefined) {
-    ok = res.skeletonPrefixes.has(skeleton(first));
-    if (memo.size >= VARIANT_MEMO_MAX) memo.clear();
-    memo.set(first, ok);
-  }
-  return ok;
+  const memo = cachedFor(
+    startMemo,
+    res,
+    () => new BoundedMemo(VARIANT_MEMO_MAX, (w: string) => res.skeletonPrefixes.has(skeleton(w))),
+  );
+  return memo.get(first);
 }
-const startMemo = new WeakMap<EntityResources, Map<string, boolean>>();
 
 /**
  * The KB entity a name not in the KB is a spelling variant of, when exactly one entity has a form

@@ -1,4 +1,5 @@
 import type { EntityType } from '../../model/index.js';
+import { BoundedMemo, cachedFor } from '../../util/index.js';
 import { type NerModel, normalizeWord, stripProclitics, tagTokens } from '../ner/index.js';
 import type { OrdinaryAffixes } from './lexicon.js';
 import type { WordStream } from './words.js';
@@ -17,105 +18,65 @@ const TYPES: Record<string, EntityType> = { PERS: 'person', ORG: 'organization',
 
 /** Words seen fewer times than this in the tagger's training text may be names nobody listed. */
 const RARE = 1;
-const rareCache = new Map<string, boolean>();
 
-function isRare(model: NerModel, word: string): boolean {
-  let r = rareCache.get(word);
-  if (r === undefined) {
+/** What the matchers ask the tagger's vocabulary about a word, worked out once per word. */
+interface WordFacts {
+  /** seen at least twice (the vocabulary keeps those words): an ordinary word, or a name it knows */
+  readonly known: boolean;
+  /** an Arabic word that neither as written nor without its proclitics was seen (isRare) */
+  readonly rare: boolean;
+}
+
+interface TaggerLookups {
+  readonly words: BoundedMemo<string, WordFacts>;
+  /** the training text's names by normalised surface, with their types (PERS, LOC, ORG, MISC) */
+  readonly names: ReadonlyMap<string, ReadonlySet<string>>;
+}
+const lookups = new WeakMap<NerModel, TaggerLookups>();
+
+function lookupsFor(model: NerModel): TaggerLookups {
+  return cachedFor(lookups, model, () => {
+    const names = new Map<string, Set<string>>();
+    for (const e of model.ctx.spans?.entries ?? []) {
+      const k = normalizeWord(e.name);
+      names.set(k, (names.get(k) ?? new Set()).add(e.type));
+    }
     const count = (x: string) => model.ctx.vocab.get(x) ?? 0;
-    const n = normalizeWord(word);
-    r =
-      /[\u0621-\u064a]/u.test(n) &&
-      n.length > 2 &&
-      count(stripProclitics(n, count).stem) < RARE &&
-      count(n) < RARE;
-    if (rareCache.size > 50_000) rareCache.clear();
-    rareCache.set(word, r);
-  }
-  return r;
+    const words = new BoundedMemo<string, WordFacts>(50_000, (word) => {
+      const n = normalizeWord(word);
+      return {
+        known: count(n) >= 2,
+        rare:
+          /[\u0621-\u064a]/u.test(n) &&
+          n.length > 2 &&
+          count(stripProclitics(n, count).stem) < RARE &&
+          count(n) < RARE,
+      };
+    });
+    return { words, names };
+  });
 }
 
-const knownMemo = new WeakMap<NerModel, Map<string, boolean>>();
+const isRare = (model: NerModel, word: string): boolean => lookupsFor(model).words.get(word).rare;
 
-/**
- * Seen at least twice in the tagger's training text (its vocabulary keeps those words): an
- * ordinary word, or a name it knows. Memoised per model, as the matchers ask for most words.
- */
-export function knownToTagger(model: NerModel, word: string): boolean {
-  let memo = knownMemo.get(model);
-  if (!memo) {
-    memo = new Map();
-    knownMemo.set(model, memo);
-  }
-  let known = memo.get(word);
-  if (known === undefined) {
-    known = (model.ctx.vocab.get(normalizeWord(word)) ?? 0) >= 2;
-    if (memo.size > 50_000) memo.clear();
-    memo.set(word, known);
-  }
-  return known;
-}
-
-/** The tagger's training names by normalised surface, with their types (PERS, LOC, ORG, MISC). */
-const trainingNames = new WeakMap<NerModel, Map<string, Set<string>>>();
+/** Seen at least twice in the tagger's training text: an ordinary word, or a name it knows. */
+export const knownToTagger = (model: NerModel, word: string): boolean =>
+  lookupsFor(model).words.get(word).known;
 
 /** The types the tagger's training text gave this word as a whole name, if it was one. */
 export function trainingNameTypes(model: NerModel, word: string): ReadonlySet<string> | undefined {
-  let names = trainingNames.get(model);
-  if (!names) {
-    names = new Map();
-    for (const e of model.ctx.spans?.entries ?? []) {
-      const k = normalizeWord(e.name);
-      let t = names.get(k);
-      if (!t) {
-        t = new Set();
-        names.set(k, t);
-      }
-      t.add(e.type);
-    }
-    trainingNames.set(model, names);
-  }
-  return names.get(normalizeWord(word));
+  return lookupsFor(model).names.get(normalizeWord(word));
 }
 
-interface OrdinaryIndex {
-  /** the affix lists in the tagger's normalisation («ة» → «ه») */
-  fronts: readonly (readonly string[])[];
-  pronouns: readonly string[];
-  endings: readonly string[];
-  memo: Map<string, boolean>;
-}
-const ordinaryIndex = new WeakMap<NerModel, WeakMap<OrdinaryAffixes, OrdinaryIndex>>();
 const MIN_STEM = 3;
-
-function indexFor(model: NerModel, affixes: OrdinaryAffixes): OrdinaryIndex {
-  let byLexicon = ordinaryIndex.get(model);
-  if (!byLexicon) {
-    byLexicon = new WeakMap();
-    ordinaryIndex.set(model, byLexicon);
-  }
-  let ix = byLexicon.get(affixes);
-  if (!ix) {
-    const norm = (list: readonly string[]) => list.map(normalizeWord);
-    ix = {
-      fronts: [affixes.conjunctions, affixes.prepositions, affixes.articles, affixes.verbPrefixes].map(norm),
-      pronouns: norm(affixes.pronouns),
-      endings: norm(affixes.endings),
-      memo: new Map(),
-    };
-    byLexicon.set(affixes, ix);
-  }
-  return ix;
-}
-
 /** Affixes taken off at most: «ف» + «يرجى» + «نا» is not what «فيرجينا» is. */
 const MAX_AFFIXES = 2;
 
 /**
  * The word with at most one affix of each kind and MAX_AFFIXES in all taken off (stems of
- * MIN_STEM letters or more).
+ * MIN_STEM letters or more). The affixes are in the tagger's normalisation, as the word is.
  */
-function reductions(word: string, ix: OrdinaryIndex): Set<string> {
+function reductions(word: string, affixes: OrdinaryAffixes): Set<string> {
   // [form, affixes taken off]
   let forms: [string, number][] = [[word, 0]];
   const cut = (f: string, n: number, a: string, front: boolean): [string, number][] => {
@@ -129,10 +90,13 @@ function reductions(word: string, ix: OrdinaryIndex): Set<string> {
     if (!front && g.endsWith('ت')) out.push([`${g.slice(0, -1)}ه`, n + 1]);
     return out;
   };
-  for (const kind of ix.fronts)
-    forms = [...forms, ...forms.flatMap(([f, n]) => kind.flatMap((a) => cut(f, n, a, true)))];
-  forms = [...forms, ...forms.flatMap(([f, n]) => ix.pronouns.flatMap((a) => cut(f, n, a, false)))];
-  forms = [...forms, ...forms.flatMap(([f, n]) => ix.endings.flatMap((a) => cut(f, n, a, false)))];
+  const take = (list: readonly string[], front: boolean) => {
+    forms = [...forms, ...forms.flatMap(([f, n]) => list.flatMap((a) => cut(f, n, a, front)))];
+  };
+  for (const kind of [affixes.conjunctions, affixes.prepositions, affixes.articles, affixes.verbPrefixes])
+    take(kind, true);
+  take(affixes.pronouns, false);
+  take(affixes.endings, false);
   const out = new Set(forms.map(([f]) => f));
   out.delete(word);
   return out;
@@ -141,25 +105,16 @@ function reductions(word: string, ix: OrdinaryIndex): Set<string> {
 /**
  * Whether a word is an ordinary word with affixes on: it is not a name of the tagger's training
  * text, and one of its reductions (lexicon `ordinaryWords`) is a word that text saw at least
- * twice and never as a whole name. «تتركه» → «ترك», «العالمين» → «العالم», «ورجاله» → «رجال»; «فاجنر» has none.
+ * twice and never as a whole name. «تتركه» → «ترك», «العالمين» → «العالم», «ورجاله» → «رجال»;
+ * «فاجنر» has none. Not memoised: the recogniser asks it only of words a variant was found for.
  */
 export function ordinaryToTagger(model: NerModel, affixes: OrdinaryAffixes, word: string): boolean {
-  const ix = indexFor(model, affixes);
-  let ordinary = ix.memo.get(word);
-  if (ordinary === undefined) {
-    ordinary = false;
-    // a word the training text wrote as a name is not an ordinary one («فيرجينا»)
-    const reduced = trainingNameTypes(model, word) ? [] : reductions(normalizeWord(word), ix);
-    for (const r of reduced) {
-      if ((model.ctx.vocab.get(r) ?? 0) >= 2 && !trainingNameTypes(model, r)) {
-        ordinary = true;
-        break;
-      }
-    }
-    if (ix.memo.size > 50_000) ix.memo.clear();
-    ix.memo.set(word, ordinary);
-  }
-  return ordinary;
+  // a word the training text wrote as a name is not an ordinary one («فيرجينا»)
+  if (trainingNameTypes(model, word)) return false;
+  const { names } = lookupsFor(model);
+  for (const r of reductions(normalizeWord(word), affixes))
+    if ((model.ctx.vocab.get(r) ?? 0) >= 2 && !names.has(r)) return true;
+  return false;
 }
 
 const DEFINITE = /^[\u064b-\u065f]*[وف]?[بلك]?ال|^[وف]?لل/u;

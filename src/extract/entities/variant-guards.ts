@@ -1,5 +1,6 @@
 import type { EntityType } from '../../model/index.js';
 import { normalizeForMatch } from '../../text/index.js';
+import { BoundedMemo, cachedFor } from '../../util/index.js';
 import type { EntityResources } from './resources.js';
 import { spellingLetters, vowelEdits } from './skeleton.js';
 import { knownToTagger, ordinaryToTagger, trainingNameTypes } from './tagger-names.js';
@@ -29,26 +30,21 @@ export function namedOtherwise(res: EntityResources, text: string, id: string): 
   return !!types && !!e && !types.has(TAGGER_TYPE[e.type]);
 }
 
-const entityWordMemo = new WeakMap<EntityResources, Map<string, ReadonlySet<string>>>();
+const entityWordMemo = new WeakMap<EntityResources, BoundedMemo<string, ReadonlySet<string>>>();
 
 /** The words of an entity's Arabic names and aliases, normalised for matching. */
 function entityWords(res: EntityResources, id: string): ReadonlySet<string> {
-  let memo = entityWordMemo.get(res);
-  if (!memo) {
-    memo = new Map();
-    entityWordMemo.set(res, memo);
-  }
-  let set = memo.get(id);
-  if (!set) {
-    const e = res.kb.get(id);
-    set = new Set(
-      (e ? [e.name_ar, ...e.aliases_ar] : []).flatMap((n) =>
-        normalizeForMatch(n).split(/\s+/u).filter(Boolean),
-      ),
-    );
-    memo.set(id, set);
-  }
-  return set;
+  const memo = cachedFor(
+    entityWordMemo,
+    res,
+    () =>
+      new BoundedMemo<string, ReadonlySet<string>>(10_000, (key) => {
+        const e = res.kb.get(key);
+        const names = e ? [e.name_ar, ...e.aliases_ar] : [];
+        return new Set(names.flatMap((n) => normalizeForMatch(n).split(/\s+/u).filter(Boolean)));
+      }),
+  );
+  return memo.get(id);
 }
 
 /**

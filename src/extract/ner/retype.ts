@@ -1,5 +1,5 @@
 import { spansFromTags } from './bio.js';
-import { lightNormalizeWord } from './normalize.js';
+import { BARE_CLITICS, normalizeWord } from './normalize.js';
 
 /**
  * A listed name keeps its listed type. Where a span the tagger found is, word for word, a name
@@ -18,10 +18,7 @@ export interface NameTypes {
 }
 
 const RETYPABLE = new Set(['PERS', 'LOC']);
-const PROCLITICS = ['وب', 'ول', 'وك', 'فب', 'فل', 'و', 'ف', 'ب', 'ل', 'ك'];
-
-const keyOf = (words: readonly string[]) =>
-  words.map((w) => lightNormalizeWord(w).replace(/ة/g, 'ه').replace(/ى/g, 'ي')).join(' ');
+const keyOf = (words: readonly string[]) => words.map(normalizeWord).join(' ');
 
 export function nameTypes(entries: Iterable<{ name: string; type: string }>): NameTypes {
   const types = new Map<string, Set<string>>();
@@ -43,7 +40,7 @@ export function nameTypes(entries: Iterable<{ name: string; type: string }>): Na
 function listedType(list: NameTypes, words: readonly string[]): string | undefined {
   const first = words[0]!;
   const readings = [words];
-  for (const c of PROCLITICS)
+  for (const c of BARE_CLITICS)
     if (first.startsWith(c) && first.length > c.length + 2)
       readings.push([first.slice(c.length), ...words.slice(1)]);
   for (const r of readings) {

@@ -1,16 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { spellingLetters, vowelEdits } from '../../../src/extract/entities/skeleton.js';
 import { ordinaryToTagger } from '../../../src/extract/entities/tagger-names.js';
-import { buildEntityResources, linkMentions, recognizeMentions } from '../../../src/extract/index.js';
+import {
+  buildEntityResources,
+  type EntityResources,
+  linkMentions,
+  recognizeMentions,
+} from '../../../src/extract/index.js';
 import { loadNerModel } from '../../../src/extract/ner/index.js';
 import { loadKnowledgeBase, SHIPPED_KB_DIR } from '../../../src/kb/index.js';
 import { splitSentences } from '../../../src/text/index.js';
 
 // Sentences written for these tests. Spelling variants of KB names are guessed from consonant
 // skeletons; the guesses must still find new spellings of names, and leave ordinary words alone.
-const res = buildEntityResources(loadKnowledgeBase({ dirs: [SHIPPED_KB_DIR] }));
-const ids = (text: string) =>
-  linkMentions(res, recognizeMentions(res, text, splitSentences(text))).map((e) => e.id);
+const kb = loadKnowledgeBase({ dirs: [SHIPPED_KB_DIR] });
+/** The ids of the entities found in `text` with these resources. */
+const idsWith = (r: EntityResources) => (text: string) =>
+  linkMentions(r, recognizeMentions(r, text, splitSentences(text))).map((e) => e.id);
+const ids = idsWith(buildEntityResources(kb));
 
 describe('vowel edits between two spellings', () => {
   const edits = (a: string, b: string) => vowelEdits(spellingLetters(a), spellingLetters(b));
@@ -48,9 +55,8 @@ describe('spelling variants of KB names', () => {
 describe('with the learned tagger, the variant guesser', () => {
   // The committed model's vocabulary is ANERcorp's: «ترك», «العالم», «رجال» are frequent there.
   const model = loadNerModel();
-  const withTagger = buildEntityResources(loadKnowledgeBase({ dirs: [SHIPPED_KB_DIR] }), { ner: model });
-  const taggedIds = (text: string) =>
-    linkMentions(withTagger, recognizeMentions(withTagger, text, splitSentences(text))).map((e) => e.id);
+  const withTagger = buildEntityResources(kb, { ner: model });
+  const taggedIds = idsWith(withTagger);
   const affixes = withTagger.lexicon.ordinaryAffixes;
 
   it('knows an ordinary word under its affixes', () => {
