@@ -33,6 +33,25 @@ const DIGITS = /[0-9\u0660-\u0669\u06f0-\u06f9]/u;
 const sameEnding = (a: string, b: string): boolean =>
   a.endsWith('ي') === b.endsWith('ي') && a.endsWith('و') === b.endsWith('و');
 
+/**
+ * ي and an ending: masculine, feminine (ة, normalised ه), accusative ا, plurals («يين» is «ين»
+ * once doubled letters are collapsed)
+ */
+const NISBA_ENDING = /^(?:ي(?:ه|ا|ون|ات)?|ين)$/u;
+
+/**
+ * Whether spelling `a` is the nisba adjective of the name spelt `b`: «بربرية» of «بربرة»,
+ * «فنلنديا» (accusative, «شخصا فنلنديا») of «فنلندا», «كتالوني» of «كتالونيا». An adjective is
+ * an attribute of the noun it qualifies, not a mention of the place.
+ */
+export function nisbaOf(a: string, b: string): boolean {
+  if (a === b) return false;
+  let stem = /[اه]$/u.test(b) ? b.slice(0, -1) : b;
+  // «ليبيا» → «ليب» + «ي»
+  if (stem.endsWith('ي')) stem = stem.slice(0, -1);
+  return stem.length >= 3 && a.startsWith(stem) && NISBA_ENDING.test(a.slice(stem.length));
+}
+
 export interface EntityResources {
   readonly kb: KnowledgeBase;
   readonly lexicon: EntityLexicon;
@@ -194,6 +213,7 @@ function closeForms(res: EntityResources, surface: string): readonly string[] {
   const close = (x: SkeletonEntry) =>
     Math.abs(x.vowels - v) <= 1 &&
     sameEnding(letters, x.letters) &&
+    !nisbaOf(letters, x.letters) &&
     vowelEdits(letters, x.letters) <= maxVowelEdits(letters.length < x.letters.length ? letters : x.letters);
   return [...new Set(list.filter(close).map((x) => x.id))];
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { nisbaOf } from '../../../src/extract/entities/resources.js';
 import { spellingLetters, vowelEdits } from '../../../src/extract/entities/skeleton.js';
 import { ordinaryToTagger } from '../../../src/extract/entities/tagger-names.js';
 import {
@@ -49,6 +50,18 @@ describe('spelling variants of KB names', () => {
     expect(ids('عبر الناس عن السعادة بعد الاتفاق.')).not.toContain('ent-saudi-arabia');
     // a first name is not a footballer's name missing its final o
     expect(ids('وأكد المدرب كريستيان أن الفريق جاهز للمباراة.')).not.toContain('ent-cristiano-ronaldo');
+  });
+
+  it('leave nationality adjectives to the noun they qualify', () => {
+    // «فنلنديا» (accusative) is Finnish, «بربرية» barbaric, «كتالوني» Catalan
+    expect(ids('التقى الباحث شخصا فنلنديا في المؤتمر.')).not.toContain('ent-finland');
+    expect(ids('وصف المؤرخ تلك الحروب بأنها بربرية.')).not.toContain('ent-berbera');
+    expect(ids('سجل اللاعب الكتالوني هدفين.')).not.toContain('ent-catalonia');
+    expect(nisbaOf(spellingLetters('بربرية'), spellingLetters('بربرة'))).toBe(true);
+    expect(nisbaOf(spellingLetters('ليبيين'), spellingLetters('ليبيا'))).toBe(true);
+    // a new spelling of the place itself is still one
+    expect(nisbaOf(spellingLetters('كاتلونيا'), spellingLetters('كتالونيا'))).toBe(false);
+    expect(ids('سافر الفريق إلى كاتلونيا أمس.')).toContain('ent-catalonia');
   });
 });
 
