@@ -98,6 +98,13 @@ describe('metonyms', () => {
     expect(byId(list, 'ent-mali')!.mentions).toHaveLength(1);
     expect(byId(list, 'ent-russia')!.mentions).toHaveLength(1);
   });
+
+  it('reads a capital after a direction or an institution of the city as the city', () => {
+    // «شمال باماكو» is a place north of the city; «جامعة باماكو», «سكان باماكو» belong to it
+    const list = entities('انفجرت عبوة شمال باماكو، وتظاهر سكان باماكو أمام جامعة باماكو.');
+    expect(list.map((e) => e.id)).toEqual(['ent-bamako']);
+    expect(list[0]!.mentions).toHaveLength(3);
+  });
 });
 
 describe('nationality adjectives and state phrases', () => {
