@@ -29,12 +29,17 @@ function letterCodes(norm: string): number[] {
   return out;
 }
 
-function skeletonOfCodes(ls: readonly number[], from = 0): string {
+const LAM = 0x0644;
+
+function skeletonOfCodes(ls: readonly number[], from = 0, articleOnset = true): string {
+  // after the article, the word's own first letter is its onset too: «الأزهار» (flowers) is not
+  // «الزهار», though «الدانمارك» is «الدنمارك»
+  const onset = articleOnset && from === 0 && ls[0] === ALEF && ls[1] === LAM ? 2 : from;
   let out = '';
   let last = -1;
   for (let i = from; i < ls.length; i++) {
     const c = ls[i]!;
-    if (i > from && (c === ALEF || c === WAW || c === YEH)) continue;
+    if (i > from && i !== onset && (c === ALEF || c === WAW || c === YEH)) continue;
     if (c === last) continue;
     out += String.fromCharCode(c);
     last = c;
@@ -167,7 +172,10 @@ const LATIN: Record<string, string> = {
  *   mintedId('وسيم نصر') === mintedId('وسيم نَصر') === 'ent-new-wsmnsr'
  */
 export function mintedId(canonical: string): string {
-  const arabic = [...skeleton(canonical)].map((c) => LATIN[c] ?? '').join('');
+  // the skeleton as ids were first minted (no onset after the article), so ids stay stable
+  const arabic = [...skeletonOfCodes(letterCodes(normalizeForMatch(canonical)), 0, false)]
+    .map((c) => LATIN[c] ?? '')
+    .join('');
   const latin = normalizeForMatch(canonical)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
