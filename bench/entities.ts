@@ -102,8 +102,16 @@ function timeStages(stages: readonly Stage[], docs: readonly AnalysedDocument[])
 }
 
 export function measureEntities(count: number): Record<string, number> {
-  const kb = loadKnowledgeBase({ dirs: [SHIPPED_KB_DIR] });
-  const out: Record<string, number> = {};
+  // the shipped KB's load (YAML parse, validation, indexes): every CLI command and worker pays it
+  // once; the best of three, the first also compiling the loader
+  let kbLoadMs = Number.POSITIVE_INFINITY;
+  let kb = loadKnowledgeBase({ dirs: [SHIPPED_KB_DIR] });
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    kb = loadKnowledgeBase({ dirs: [SHIPPED_KB_DIR] });
+    kbLoadMs = Math.min(kbLoadMs, performance.now() - t0);
+  }
+  const out: Record<string, number> = { kbEntities: kb.entities.size, kbLoadMs: Math.round(kbLoadMs) };
   for (const [name, docs] of [
     ['entity', syntheticDocs(count)],
     ['entityNews', newsDocs()],

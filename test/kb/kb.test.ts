@@ -75,6 +75,7 @@ describe('shipped knowledge base', () => {
     }
   });
 
+  // (how long it takes to load is measured by `npm run bench`: kbLoadMs)
   it('is read by the fast subset parser exactly as the full YAML parser reads it', () => {
     for (const f of readdirSync(SHIPPED_KB_DIR).filter((n) => n.endsWith('.yaml'))) {
       const text = readFileSync(join(SHIPPED_KB_DIR, f), 'utf8');
@@ -82,14 +83,6 @@ describe('shipped knowledge base', () => {
       expect(fast, `${f} falls back to the slow parser`).toBeDefined();
       expect(fast, f).toEqual(parseYaml(text));
     }
-  });
-
-  it('loads in well under 300 ms', () => {
-    const t0 = performance.now();
-    loadKnowledgeBase({ dirs: [SHIPPED_KB_DIR] });
-    const ms = performance.now() - t0;
-    console.log(`KB load: ${ms.toFixed(0)} ms`);
-    expect(ms).toBeLessThan(1000); // generous: CI machines are shared; the target is < 300 ms
   });
 });
 
