@@ -48,6 +48,11 @@ describe('spelling variants of KB names', () => {
     expect(ids('وصف القائد الهجوم بأنه تكتيكي ونوعي.')).not.toContain('ent-tiktok');
     expect(ids('قال إن الأمر تركها للحكومة.')).not.toContain('ent-turkey');
     expect(ids('عبر الناس عن السعادة بعد الاتفاق.')).not.toContain('ent-saudi-arabia');
+    // five letters and a long vowel more: another word («أكسيد» oxide, «أكساد» ACSAD)
+    expect(ids('ارتفعت نسبة ثاني أكسيد الكربون في الجو.')).not.toContain('ent-acsad');
+    expect(ids('التقى معارف له في السوق.')).not.toContain('ent-maariv');
+    // a definite word ending in ة is an Arabic word: «الروحانية» (spirituality) is not «الريحانية»
+    expect(ids('تحدث الشيخ عن الروحانية في حياة الناس.')).not.toContain('ent-reyhanli');
     // a first name is not a footballer's name missing its final o
     expect(ids('وأكد المدرب كريستيان أن الفريق جاهز للمباراة.')).not.toContain('ent-cristiano-ronaldo');
   });
